@@ -1,0 +1,25 @@
+/** What other contexts may use of the companies context. */
+
+export type BuiltInRole = 'owner' | 'admin' | 'manager' | 'member' | 'viewer';
+
+export interface MembershipView {
+  companyId: string;
+  companyName: string;
+  companyStatus: string;
+  /** Built-in role name or a custom role's key. */
+  role: string;
+  permissions: string[];
+  status: 'active' | 'deactivated';
+}
+
+export interface CompaniesFacade {
+  /** Registration: creates the company (pending_kyc) and the owner's membership in the caller's unit of work. */
+  createCompanyWithOwner(input: { ownerUserId: string; ownerEmail: string; ownerName: string; companyName: string; phone?: string }): Promise<{ companyId: string }>;
+  /** Accepting an invitation during or after sign-up; throws a DomainError when the token is bad, used or expired, or the email differs. */
+  acceptInvitation(input: { token: string; userId: string; email: string }): Promise<{ companyId: string }>;
+  /** Active memberships of a user (for login and company switching). */
+  membershipsOf(userId: string): Promise<MembershipView[]>;
+  membershipOf(userId: string, companyId: string): Promise<MembershipView | null>;
+}
+
+export const COMPANIES_FACADE = Symbol('CompaniesFacade');

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every environment variable Shipcrowd reads, with its default. .env.example documents the same list;
+ * test/config/env-example.spec.ts keeps the two in step.
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_OWNER_URL: z.string().url().optional(),
+    DATABASE_POOL_MAX: positiveInt.default(10),
+    PGLITE_DATA_DIR: z.string().default('.data/pglite'),
+    REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z.string().default('shipcrowd'),
+    STARTUP_TIMEOUT_MS: positiveInt.default(10_000),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(15_000),
+
+    JWT_SECRET: z.string().min(32).optional(),
+    JWT_ACCESS_TTL_SECONDS: positiveInt.default(900),
+    REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
+    ENCRYPTION_KEY: z.string().optional(),
+
+    CORS_ORIGINS: csv.default([]),
+    BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+    RATE_LIMIT_MAX: positiveInt.default(600),
+    RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+    RATE_LIMIT_AUTH_MAX: positiveInt.default(20),
+
+    LOCKOUT_MAX_ATTEMPTS: positiveInt.default(5),
+    LOCKOUT_MINUTES: positiveInt.default(15),
+
+    MAIL_TRANSPORT: z.enum(['smtp', 'local']).default('local'),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default('Shipcrowd <no-reply@shipcrowd.local>'),
+    LOCAL_SMTP_PORT: port.default(2525),
+
+    SMS_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+    SMS_API_BASE_URL: z.string().url().optional(),
+    SMS_ACCOUNT_SID: z.string().optional(),
+    SMS_AUTH_TOKEN: z.string().optional(),
+    SMS_FROM: z.string().default('+15005550006'),
+
+    CAPTCHA_PROVIDER: z.enum(['off', 'turnstile', 'hcaptcha']).default('off'),
+    CAPTCHA_SECRET: z.string().optional(),
+    CAPTCHA_VERIFY_URL: z.string().url().optional(),
+
+    GOOGLE_CLIENT_ID: z.string().optional(),
+    GOOGLE_CLIENT_SECRET: z.string().optional(),
+    GOOGLE_CALLBACK_URL: z.string().url().optional(),
+
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    STORAGE_LOCAL_DIR: z.string().default('.data/files'),
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().default('ap-south-1'),
+    S3_BUCKET: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: bool.default(true),
+
+    BULL_BOARD_ENABLED: bool.default(true),
+    SCHEDULES_ENABLED: bool.default(true),
+    OUTBOX_POLL_MS: positiveInt.default(500),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.NODE_ENV === 'production' && !cfg.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (at least 32 characters)' });
+    }
+    if (cfg.MAIL_TRANSPORT === 'smtp' && !cfg.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
+    }
+    if (cfg.STORAGE_DRIVER === 's3' && !cfg.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE_DRIVER=s3' });
+    }
+    if (cfg.CAPTCHA_PROVIDER !== 'off' && !cfg.CAPTCHA_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['CAPTCHA_SECRET'], message: 'is required when CAPTCHA_PROVIDER is set' });
+    }
+  });
+
+export type AppConfig = z.infer<typeof configSchema> & { JWT_SECRET: string };
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; the first bad variable is named in the error so start-up fails with one clear line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue.path[0] ?? 'config');
+    throw new ConfigError(variable, `is invalid: ${issue.message}`);
+  }
+  const cfg = parsed.data;
+  // Development and tests get a per-process secret; production must set one (checked above).
+  const jwtSecret = cfg.JWT_SECRET ?? devSecret();
+  return { ...cfg, JWT_SECRET: jwtSecret };
+}
+
+let generated: string | undefined;
+function devSecret(): string {
+  generated ??= require('node:crypto').randomBytes(32).toString('hex');
+  return generated!;
+}
+
+export const APP_CONFIG = Symbol('AppConfig');

@@ -1,0 +1,74 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'drizzle-orm';
+import type { DomainEvent } from '@shipcrowd/kernel';
+import { outbox } from '../persistence/platform.schema';
+import { DATABASE, DatabaseHandle, Tx } from './database.types';
+
+/** Whose data a transaction may touch. Row-level security reads these settings. */
+export interface TenantScope {
+  companyId?: string | null;
+  userId?: string | null;
+  /** Cross-tenant system work (relay, schedules, platform admin). Say it explicitly; never the default. */
+  system?: boolean;
+}
+
+interface ActiveUnit {
+  tx: Tx;
+  scope: TenantScope;
+}
+
+/**
+ * One transaction per command. Repositories find the open transaction here; the events they
+ * save go to the outbox in the same transaction, so state and events commit or fail together.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly active = new AsyncLocalStorage<ActiveUnit>();
+
+  constructor(@Inject(DATABASE) private readonly database: DatabaseHandle) {}
+
+  /** Runs `work` in a transaction bound to `scope`; joins the caller's transaction when already inside one with the same scope. */
+  async run<T>(scope: TenantScope, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const current = this.active.getStore();
+    if (current && sameScope(current.scope, scope)) return work(current.tx);
+    return this.database.db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('app.company_id', ${scope.companyId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true), set_config('app.system', ${scope.system ? 'on' : 'off'}, true)`,
+      );
+      return this.active.run({ tx, scope }, () => work(tx));
+    });
+  }
+
+  /** The open transaction; repositories call this, so a write outside a unit of work fails loudly. */
+  tx(): Tx {
+    const current = this.active.getStore();
+    if (!current) throw new Error('No unit of work is open: wrap the command handler in UnitOfWork.run()');
+    return current.tx;
+  }
+
+  scope(): TenantScope | undefined {
+    return this.active.getStore()?.scope;
+  }
+
+  /** Writes events to the outbox inside the open transaction. */
+  async publish(events: readonly DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.tx()
+      .insert(outbox)
+      .values(
+        events.map((e) => ({
+          id: e.eventId,
+          type: e.type,
+          aggregateId: e.aggregateId,
+          companyId: e.companyId,
+          payload: e.payload,
+          occurredAt: e.occurredAt,
+        })),
+      );
+  }
+}
+
+function sameScope(a: TenantScope, b: TenantScope): boolean {
+  return (a.companyId ?? null) === (b.companyId ?? null) && (a.userId ?? null) === (b.userId ?? null) && !!a.system === !!b.system;
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type Redis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '../config/config.schema';
+import { requestContext } from '../context/request-context';
+import { Metrics } from '../metrics/metrics';
+import { REDIS } from '../redis/redis';
+import { ProblemFilter } from './problem.filter';
+import { setupOpenApi } from './openapi';
+import { createValidationPipe } from './validation';
+import type { LoggerService } from '@nestjs/common';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const UNLIMITED_PATHS = /^\/(health|metrics|docs)(\/|$)/;
+
+export interface CreateHttpAppOptions {
+  logger?: LoggerService | false;
+  /** Largest accepted body in bytes (default BODY_LIMIT_BYTES or 1 MiB). */
+  bodyLimit?: number;
+}
+
+/** Builds the API application exactly as production runs it (tests call this too). */
+export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeof Object>, options: CreateHttpAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: false,
+    trustProxy: true,
+    bodyLimit: options.bodyLimit ?? Number(process.env.BODY_LIMIT_BYTES ?? 1_048_576),
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = req.headers['x-request-id'];
+      const value = Array.isArray(incoming) ? incoming[0] : incoming;
+      return value && REQUEST_ID.test(value) ? value : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule as Type<unknown>, adapter, {
+    logger: options.logger ?? false,
+    bufferLogs: false,
+  });
+  await configureHttpApp(app);
+  return app;
+}
+
+/** Hooks, security headers, CORS, rate limits, validation, problem+json and OpenAPI. */
+export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const metrics = app.get(Metrics);
+  const redis = app.get<Redis>(REDIS);
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const logger = new Logger('http');
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: String(request.id), ip: request.ip, userAgent: request.headers['user-agent'] }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions?.url ?? 'unmatched';
+    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (!UNLIMITED_PATHS.test(request.url)) {
+      logger.log({ msg: 'request', method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 });
+    }
+    done();
+  });
+
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+      },
+    },
+  });
+  if (config.CORS_ORIGINS.length) {
+    await app.register(cors as never, {
+      origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
+      credentials: true,
+      exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+    });
+  }
+  await app.register(rateLimit as never, {
+    global: true,
+    redis,
+    nameSpace: `${config.QUEUE_PREFIX}:ratelimit:`,
+    timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+    max: (request: FastifyRequest) => (isAuthRoute(request) ? config.RATE_LIMIT_AUTH_MAX : config.RATE_LIMIT_MAX),
+    keyGenerator: (request: FastifyRequest) => `${isAuthRoute(request) ? 'auth' : 'api'}:${request.ip}`,
+    allowList: (request: FastifyRequest) => UNLIMITED_PATHS.test(request.url),
+    skipOnError: true,
+    errorResponseBuilder: (_request: FastifyRequest, context: { after: string; ttl: number }) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return Object.assign(new Error(`Too many requests; retry in ${seconds} s.`), { statusCode: 429, retryAfter: seconds, rateLimited: true });
+    },
+  });
+
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+}
+
+function isAuthRoute(request: FastifyRequest): boolean {
+  return request.url.startsWith('/v1/auth/');
+}

@@ -1,0 +1,70 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { FieldErrorDto, ProblemDto } from './openapi-decorators';
+
+/** Tags with descriptions; a context adds its tag here when it adds routes. */
+export const API_TAGS: Record<string, string> = {
+  auth: 'Sign-up, sign-in, tokens, second factors and password recovery',
+  me: 'The signed-in user: profile, sessions, API keys',
+  companies: 'Company profile, billing, branding and status',
+  team: 'Members, invitations and roles',
+  admin: 'Platform administration (Shipcrowd staff)',
+  audit: 'Tamper-evident audit log',
+  operations: 'Health and metrics',
+};
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('Shipcrowd API')
+    .setDescription(
+      'Multi-courier shipping for Indian online sellers. Errors are application/problem+json (RFC 9457) with a stable `code`. ' +
+        'Lists are cursor-paginated (`limit`, `cursor` → `nextCursor`). POSTs that create or move money accept `Idempotency-Key`.',
+    )
+    .setVersion('1.0.0')
+    .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /v1/auth/login' }, 'bearer')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'Server-to-server API key (POST /v1/me/api-keys)' }, 'apiKey');
+  for (const [name, description] of Object.entries(API_TAGS)) builder.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, builder.build(), {
+    extraModels: [ProblemDto, FieldErrorDto],
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${methodKey}`,
+  });
+  return completeOperations(document);
+}
+
+const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } };
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
+
+/**
+ * Adds what every route shares so controllers need not repeat it: public routes get `security: []`,
+ * every route documents 429, and routes that take input document 400 and 422 problems.
+ */
+function completeOperations(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method] as (Record<string, unknown> & { responses: Record<string, unknown> }) | undefined;
+      if (!operation) continue;
+      if (operation['x-public']) {
+        operation.security = [];
+        delete operation['x-public'];
+      }
+      const takesInput = !!operation.requestBody || ((operation.parameters as unknown[]) ?? []).length > 0;
+      const add = takesInput ? ['400', '422', '429'] : ['429'];
+      for (const status of add) {
+        operation.responses[status] ??= { description: status === '429' ? 'Rate limited; see Retry-After' : status === '400' ? 'Malformed request' : 'Validation failed; errors[] names each field', content: PROBLEM_CONTENT };
+      }
+    }
+  }
+  return document;
+}
+
+export function setupOpenApi(app: NestFastifyApplication): void {
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/openapi.json',
+    yamlDocumentUrl: 'docs/openapi.yaml',
+    customSiteTitle: 'Shipcrowd API',
+    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
+  });
+}

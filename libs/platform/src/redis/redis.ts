@@ -1,0 +1,34 @@
+import Redis, { RedisOptions } from 'ioredis';
+import { withStartupTimeout } from '../startup/startup-timeout';
+
+export const REDIS = Symbol('Redis');
+
+export function createRedis(url: string, options: RedisOptions = {}): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 3, enableReadyCheck: true, lazyConnect: true, ...options });
+}
+
+/** Connects and pings, failing with one line that names REDIS_URL when Redis is not there. */
+export async function connectRedis(url: string, timeoutMs: number): Promise<Redis> {
+  const redis = createRedis(url, { retryStrategy: () => null });
+  try {
+    await withStartupTimeout('REDIS_URL', redactUrl(url), timeoutMs, async () => {
+      await redis.connect();
+      await redis.ping();
+    });
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  // From here on reconnect normally.
+  redis.options.retryStrategy = (times: number) => Math.min(times * 200, 2000);
+  return redis;
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 6379}`;
+  } catch {
+    return 'the configured server';
+  }
+}
