@@ -32,3 +32,4 @@ export * from './mail/mailer.port';
 export * from './mail/smtp-mailer';
 export * from './mail/local-smtp-server';
 export * from './mail/mail.module';
+export * from './storage/storage.port';
