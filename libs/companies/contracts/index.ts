@@ -23,3 +23,24 @@ export interface CompaniesFacade {
 }
 
 export const COMPANIES_FACADE = Symbol('CompaniesFacade');
+
+/**
+ * Every permission a role can hold. Built-in roles map to subsets (see the companies context);
+ * custom roles are built from this list. Routes name one with @RequirePermissions().
+ */
+export const PERMISSIONS = {
+  'company.read': 'See the company profile, billing details and branding',
+  'company.update': 'Edit the company profile',
+  'company.billing.update': 'Edit billing details (GSTIN, PAN, address)',
+  'company.branding.update': 'Edit logo and colours',
+  'company.kyc.submit': 'Submit the company for KYC review',
+  'company.delete': 'Schedule or cancel deletion of the company',
+  'team.read': 'See members, invitations and roles',
+  'team.invite': 'Invite teammates',
+  'team.manage': 'Change roles, deactivate, reactivate and remove members',
+  'roles.manage': 'Create, edit and delete custom roles',
+  'api_keys.manage': 'Create and revoke the company\'s API keys',
+  'audit.read': 'Read the company\'s audit log',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;

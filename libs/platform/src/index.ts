@@ -33,3 +33,4 @@ export * from './mail/smtp-mailer';
 export * from './mail/local-smtp-server';
 export * from './mail/mail.module';
 export * from './storage/storage.port';
+export * from './persistence/versioned-update';
