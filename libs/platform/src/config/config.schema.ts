@@ -46,6 +46,8 @@ export const configSchema = z
 
     LOCKOUT_MAX_ATTEMPTS: positiveInt.default(5),
     LOCKOUT_MINUTES: positiveInt.default(15),
+    LOGIN_CAPTCHA_AFTER_FAILURES: positiveInt.default(3),
+    ACCOUNT_DELETION_GRACE_DAYS: positiveInt.default(14),
 
     MAIL_TRANSPORT: z.enum(['smtp', 'local']).default('local'),
     SMTP_URL: z.string().optional(),
@@ -61,10 +63,15 @@ export const configSchema = z
     CAPTCHA_PROVIDER: z.enum(['off', 'turnstile', 'hcaptcha']).default('off'),
     CAPTCHA_SECRET: z.string().optional(),
     CAPTCHA_VERIFY_URL: z.string().url().optional(),
+    /** sandbox: siteverify answers from an in-process simulator (tokens starting 'pass' succeed); refused in production. */
+    CAPTCHA_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
 
     GOOGLE_CLIENT_ID: z.string().optional(),
     GOOGLE_CLIENT_SECRET: z.string().optional(),
     GOOGLE_CALLBACK_URL: z.string().url().optional(),
+    GOOGLE_AUTHORIZATION_URL: z.string().url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+    GOOGLE_TOKEN_URL: z.string().url().default('https://www.googleapis.com/oauth2/v4/token'),
+    GOOGLE_USERINFO_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/userinfo'),
 
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
     STORAGE_LOCAL_DIR: z.string().default('.data/files'),
@@ -74,9 +81,14 @@ export const configSchema = z
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: bool.default(true),
+    /** Lifetime of signed file links (logos, downloads). */
+    STORAGE_SIGNED_URL_TTL_SECONDS: positiveInt.default(3600),
+    COMPANY_DELETION_GRACE_DAYS: positiveInt.default(30),
 
     BULL_BOARD_ENABLED: bool.default(true),
     SCHEDULES_ENABLED: bool.default(true),
+    /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16).optional(),
     OUTBOX_POLL_MS: positiveInt.default(500),
   })
   .superRefine((cfg, ctx) => {
@@ -88,6 +100,15 @@ export const configSchema = z
     }
     if (cfg.STORAGE_DRIVER === 's3' && !cfg.S3_BUCKET) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE_DRIVER=s3' });
+    }
+    if (cfg.NODE_ENV === 'production' && !cfg.ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEY'], message: 'is required in production (<keyId>:<32-byte key, base64 or hex>)' });
+    }
+    if (cfg.SMS_MODE === 'live' && (!cfg.SMS_ACCOUNT_SID || !cfg.SMS_AUTH_TOKEN)) {
+      ctx.addIssue({ code: 'custom', path: [cfg.SMS_ACCOUNT_SID ? 'SMS_AUTH_TOKEN' : 'SMS_ACCOUNT_SID'], message: 'is required when SMS_MODE=live' });
+    }
+    if (cfg.NODE_ENV === 'production' && cfg.CAPTCHA_PROVIDER !== 'off' && cfg.CAPTCHA_MODE === 'sandbox') {
+      ctx.addIssue({ code: 'custom', path: ['CAPTCHA_MODE'], message: 'must be live in production (the sandbox accepts any token starting with "pass")' });
     }
     if (cfg.CAPTCHA_PROVIDER !== 'off' && !cfg.CAPTCHA_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['CAPTCHA_SECRET'], message: 'is required when CAPTCHA_PROVIDER is set' });

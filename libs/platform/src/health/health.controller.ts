@@ -1,9 +1,10 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { sql } from 'drizzle-orm';
 import type Redis from 'ioredis';
 import { PublicRoute } from '../auth/decorators';
+import { ProblemException } from '../http/problem';
 import { DATABASE, DatabaseHandle } from '../database/database.types';
 import { REDIS } from '../redis/redis';
 
@@ -19,7 +20,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process is up' })
+  @ApiOperation({ summary: 'Liveness: the process is up (touches no dependency)' })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live(): { status: string } {
     return { status: 'ok' };
@@ -29,12 +30,26 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: database and Redis answer' })
   @ApiOkResponse({ schema: { example: { status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } } } })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.probe('database', () => this.database.db.execute(sql`select 1`)),
-      () => this.probe('redis', () => this.redis.ping()),
-    ]);
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down (problem+json `health.not_ready`, with the terminus details)',
+    content: { 'application/problem+json': { schema: { example: { type: 'https://shipcrowd.dev/problems/health.not_ready', title: 'Service unavailable', status: 503, code: 'health.not_ready', detail: 'Not ready: redis is down.', info: { database: { status: 'up' } }, error: { redis: { status: 'down', message: 'Connection is closed.' } }, details: {} } } } },
+  })
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.probe('database', () => this.database.db.execute(sql`select 1`)),
+        () => this.probe('redis', () => this.redis.ping()),
+      ]);
+    } catch (error) {
+      const result = (error instanceof ServiceUnavailableException ? error.getResponse() : {}) as Partial<HealthCheckResult>;
+      const down = Object.keys(result.error ?? {});
+      throw new ProblemException(503, 'health.not_ready', `Not ready: ${down.length ? down.join(', ') : 'a dependency'} ${down.length > 1 ? 'are' : 'is'} down.`, {
+        headers: { 'retry-after': '5' },
+        info: result.info ?? {},
+        error: result.error ?? {},
+        details: result.details ?? {},
+      });
+    }
   }
 
   private async probe(key: string, check: () => Promise<unknown>) {

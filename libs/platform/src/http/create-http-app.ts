@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
 import { Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,13 +12,14 @@ import { APP_CONFIG, AppConfig } from '../config/config.schema';
 import { requestContext } from '../context/request-context';
 import { Metrics } from '../metrics/metrics';
 import { REDIS } from '../redis/redis';
+import { installGracefulShutdown } from '../shutdown/graceful-shutdown';
 import { ProblemFilter } from './problem.filter';
 import { setupOpenApi } from './openapi';
 import { createValidationPipe } from './validation';
 import type { LoggerService } from '@nestjs/common';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const UNLIMITED_PATHS = /^\/(health|metrics|docs)(\/|$)/;
+const UNLIMITED_PATHS = /^\/(health|metrics|docs)([/?]|$)/;
 
 export interface CreateHttpAppOptions {
   logger?: LoggerService | false;
@@ -41,6 +43,8 @@ export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeo
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as Type<unknown>, adapter, {
     logger: options.logger ?? false,
     bufferLogs: false,
+    // Reject instead of process.exit(1), so the caller can print the one-line reason (which variable is wrong).
+    abortOnError: false,
   });
   await configureHttpApp(app);
   return app;
@@ -99,9 +103,17 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
     },
   });
 
+  // Uploads (logos, avatars): one file per request; routes pass a tighter fileSize when they read the part.
+  await app.register(multipart as never, { limits: { fileSize: 5 * 1_048_576, files: 1, fields: 10, parts: 11, fieldSize: 4096, headerPairs: 100 } });
+
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
+  // SIGTERM: stop accepting, drain in-flight requests, then workers and connections; hard limit SHUTDOWN_TIMEOUT_MS.
+  const uninstallShutdown = installGracefulShutdown(app, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  fastify.addHook('onClose', (_instance, done) => {
+    uninstallShutdown();
+    done();
+  });
   setupOpenApi(app);
 }
 

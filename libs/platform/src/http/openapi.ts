@@ -6,10 +6,12 @@ import { FieldErrorDto, ProblemDto } from './openapi-decorators';
 export const API_TAGS: Record<string, string> = {
   auth: 'Sign-up, sign-in, tokens, second factors and password recovery',
   me: 'The signed-in user: profile, sessions, API keys',
+  'two-factor': 'Second factors of the signed-in user: authenticator app, SMS codes, recovery codes',
   companies: 'Company profile, billing, branding and status',
   team: 'Members, invitations and roles',
   admin: 'Platform administration (Shipcrowd staff)',
   audit: 'Tamper-evident audit log',
+  files: 'Signed, expiring file downloads',
   operations: 'Health and metrics',
 };
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { sql } from 'drizzle-orm';
@@ -13,6 +14,7 @@ export const INTEGRATION_EVENTS_QUEUE_TOKEN = Symbol('IntegrationEventsQueue');
 interface OutboxRow {
   id: string;
   type: string;
+  sequence: number | string;
   aggregate_id: string;
   company_id: string | null;
   payload: Record<string, unknown>;
@@ -26,18 +28,25 @@ export interface RelayOptions {
   claimSeconds?: number;
 }
 
+interface Pass {
+  aborted: boolean;
+}
+
 /**
  * Moves committed outbox rows to Bull and to in-process consumers, at least once.
- * Rows are claimed in a short transaction with SKIP LOCKED, so two relays never take the same row,
- * and are marked published only after every consumer took them. Consumers dedupe through the inbox.
+ * Rows are claimed in a short transaction with SKIP LOCKED and a claim deadline (claimed_until), so two
+ * relays never hold the same row at the same time and a relay that dies leaves its rows due again once the
+ * claim expires. A row is marked published only after every consumer took it; consumers dedupe through
+ * the inbox, Bull through jobId = event id. A failed delivery is retried with exponential backoff.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
   private readonly logger = new Logger('outbox-relay');
   private readonly relayId = newId();
+  private readonly passes = new Map<Pass, Promise<unknown>>();
+  private readonly insidePass = new AsyncLocalStorage<Pass>();
   private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private polling = false;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -47,42 +56,67 @@ export class OutboxRelay implements OnApplicationShutdown {
   ) {}
 
   start(pollMs: number): void {
-    this.stopped = false;
+    if (this.polling) return;
+    this.polling = true;
     const tick = async () => {
-      if (this.stopped) return;
-      this.running = this.drain().catch((error) => this.logger.error({ err: error }, 'relay pass failed'));
-      await this.running;
-      if (!this.stopped) this.timer = setTimeout(tick, pollMs);
+      if (!this.polling) return;
+      await this.drain().catch((error) => this.logger.error({ err: error, relayId: this.relayId }, 'relay pass failed'));
+      if (this.polling) this.timer = setTimeout(tick, pollMs);
     };
     this.timer = setTimeout(tick, 0);
   }
 
+  /**
+   * Stops polling and aborts passes in flight after the event in hand; the rows they claimed but did not
+   * deliver are released at once (not left until the claim expires). Safe to call from inside a consumer.
+   */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.polling = false;
     clearTimeout(this.timer);
-    await this.running;
+    for (const pass of this.passes.keys()) pass.aborted = true;
+    // A consumer of this relay calling stop() must not wait for the pass that is waiting for it.
+    if (this.insidePass.getStore()) return;
+    await Promise.allSettled([...this.passes.values()]);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.stop();
   }
 
-  /** Relays until nothing is due; returns how many events were published. */
-  async drain(options: RelayOptions = {}): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const published = await this.relayBatch(options);
-      total += published;
-      if (published === 0 || this.stopped) return total;
-    }
+  /** Relays until nothing is due (or stop() is called); returns how many events were published. */
+  drain(options: RelayOptions = {}): Promise<number> {
+    return this.track(async (pass) => {
+      let total = 0;
+      while (!pass.aborted) {
+        const { claimed, published } = await this.runBatch(options, pass);
+        total += published;
+        if (claimed === 0) break;
+      }
+      return total;
+    });
   }
 
   /** Claims up to batchSize due rows, delivers them, marks the delivered ones published. */
-  async relayBatch(options: RelayOptions = {}, onDelivered?: (event: IntegrationEvent) => void): Promise<number> {
+  relayBatch(options: RelayOptions = {}, onDelivered?: (event: IntegrationEvent) => void): Promise<number> {
+    return this.track(async (pass) => (await this.runBatch(options, pass, onDelivered)).published);
+  }
+
+  private track<T>(work: (pass: Pass) => Promise<T>): Promise<T> {
+    const pass: Pass = { aborted: false };
+    const promise = this.insidePass.run(pass, () => work(pass));
+    this.passes.set(pass, promise);
+    return promise.finally(() => this.passes.delete(pass));
+  }
+
+  private async runBatch(options: RelayOptions, pass: Pass, onDelivered?: (event: IntegrationEvent) => void): Promise<{ claimed: number; published: number }> {
+    if (pass.aborted) return { claimed: 0, published: 0 };
     const rows = await this.claim(options.batchSize ?? 100, options.claimSeconds ?? 30);
     let published = 0;
-    for (const row of rows) {
-      if (this.stopped) break;
+    for (const [index, row] of rows.entries()) {
+      if (pass.aborted) {
+        await this.release(rows.slice(index).map((r) => r.id));
+        break;
+      }
       const event = toEvent(row);
       try {
         if (this.queue) await this.queue.add(event.type, event, { jobId: event.eventId, removeOnComplete: 1000, removeOnFail: 5000, attempts: 5, backoff: { type: 'exponential', delay: 1000 } });
@@ -95,11 +129,11 @@ export class OutboxRelay implements OnApplicationShutdown {
         await this.markFailed(event.eventId, row.attempts + 1, error);
       }
     }
-    return published;
+    return { claimed: rows.length, published };
   }
 
-  private claim(limit: number, claimSeconds: number): Promise<OutboxRow[]> {
-    return this.uow.run({ system: true }, (tx) =>
+  private async claim(limit: number, claimSeconds: number): Promise<OutboxRow[]> {
+    const rows = await this.uow.run({ system: true }, (tx) =>
       queryRows<OutboxRow>(
         tx,
         sql`update platform.outbox set claimed_until = now() + make_interval(secs => ${claimSeconds})
@@ -108,9 +142,19 @@ export class OutboxRelay implements OnApplicationShutdown {
               where published_at is null and (claimed_until is null or claimed_until < now())
               order by sequence limit ${limit}
               for update skip locked)
-            returning id, type, aggregate_id, company_id, payload, occurred_at, attempts`,
+            returning id, sequence, type, aggregate_id, company_id, payload, occurred_at, attempts`,
       ),
-    ).then((rows) => rows.sort((a, b) => (a.id < b.id ? -1 : 1)));
+    );
+    // UPDATE … RETURNING has no order: deliver in commit (sequence) order, not by id.
+    return rows.sort((a, b) => Number(a.sequence) - Number(b.sequence));
+  }
+
+  /** Gives claimed rows back undelivered (the pass was stopped), so any relay may take them at once. */
+  private async release(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.uow.run({ system: true }, async (tx) => {
+      await tx.execute(sql`update platform.outbox set claimed_until = null where published_at is null and id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    });
   }
 
   private markPublished(id: string): Promise<void> {
@@ -121,7 +165,7 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   private markFailed(id: string, attempts: number, error: unknown): Promise<void> {
     const backoffSeconds = Math.min(2 ** attempts, 300);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeError(error);
     this.logger.warn({ eventId: id, attempts, err: error }, 'event delivery failed; will retry');
     return this.uow.run({ system: true }, async (tx) => {
       await tx.execute(
@@ -149,4 +193,10 @@ function toEvent(row: OutboxRow): IntegrationEvent {
     occurredAt: new Date(row.occurred_at).toISOString(),
     payload: row.payload,
   };
+}
+
+/** The consumers' own messages, not just "1 consumer(s) failed", so last_error says what went wrong. */
+function describeError(error: unknown): string {
+  if (error instanceof AggregateError) return [error.message, ...error.errors.map(describeError)].join('; ');
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,2 @@
+export * from './bull-board.auth';
+export * from './bull-board.module';

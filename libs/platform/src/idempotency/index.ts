@@ -1,0 +1,4 @@
+export * from './canonical-json';
+export * from './idempotency.store';
+export * from './idempotency.interceptor';
+export * from './idempotent.decorator';
