@@ -16,7 +16,7 @@ export interface CompaniesFacade {
   /** Registration: creates the company (pending_kyc) and the owner's membership in the caller's unit of work. */
   createCompanyWithOwner(input: { ownerUserId: string; ownerEmail: string; ownerName: string; companyName: string; phone?: string }): Promise<{ companyId: string }>;
   /** Accepting an invitation during or after sign-up; throws a DomainError when the token is bad, used or expired, or the email differs. */
-  acceptInvitation(input: { token: string; userId: string; email: string }): Promise<{ companyId: string }>;
+  acceptInvitation(input: { token: string; userId: string; email: string; /** Shown in the team list; optional. */ name?: string }): Promise<{ companyId: string }>;
   /** Active memberships of a user (for login and company switching). */
   membershipsOf(userId: string): Promise<MembershipView[]>;
   membershipOf(userId: string, companyId: string): Promise<MembershipView | null>;
@@ -44,3 +44,45 @@ export const PERMISSIONS = {
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * Command the worker's schedule sends through the CommandBus (e.g. daily): deletes companies whose
+ * deletion grace period (COMPANY_DELETION_GRACE_DAYS) has ended. Returns `{ purged: string[] }`.
+ */
+export class PurgeScheduledCompanyDeletions {
+  constructor(
+    /** Defaults to the clock's now. */
+    readonly now?: Date,
+    /** Companies per run (default 50). */
+    readonly limit?: number,
+  ) {}
+}
+
+/**
+ * Integration events this context writes to the outbox (payloads are JSON; `aggregateId` and
+ * `companyId` are the company's id except for member events, whose aggregate is the membership).
+ */
+export const COMPANY_EVENTS = {
+  companyCreated: 'companies.company_created',
+  kycSubmitted: 'companies.kyc_submitted',
+  companyApproved: 'companies.company_approved',
+  companyRejected: 'companies.company_rejected',
+  companySuspended: 'companies.company_suspended',
+  companyReinstated: 'companies.company_reinstated',
+  deletionScheduled: 'companies.deletion_scheduled',
+  deletionCancelled: 'companies.deletion_cancelled',
+  companyPurged: 'companies.company_purged',
+  memberJoined: 'companies.member_joined',
+  memberRoleChanged: 'companies.member_role_changed',
+  memberDeactivated: 'companies.member_deactivated',
+  memberReactivated: 'companies.member_reactivated',
+  memberRemoved: 'companies.member_removed',
+} as const;
+
+/** Payload of the company status events (approved, rejected, suspended, reinstated, kyc_submitted). */
+export interface CompanyStatusChangedV1 {
+  from: string;
+  to: string;
+  reason: string | null;
+  actorUserId: string;
+}

@@ -1,0 +1,5 @@
+export class CreateCompanyWithOwner {
+  constructor(
+    readonly input: { ownerUserId: string; ownerEmail: string; ownerName: string; companyName: string; phone?: string },
+  ) {}
+}

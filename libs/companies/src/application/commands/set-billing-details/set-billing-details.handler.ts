@@ -1,0 +1,30 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, Clock } from '@shipcrowd/kernel';
+import { UnitOfWork } from '@shipcrowd/platform';
+import { CompanyRepository } from '../../../domain/repositories';
+import { companyScope, expectVersion } from '../../actor';
+import { CompaniesAudit } from '../../companies-audit';
+import { companySnapshot } from '../../company-snapshot';
+import { SetBillingDetails } from './set-billing-details.command';
+
+@CommandHandler(SetBillingDetails)
+export class SetBillingDetailsHandler implements ICommandHandler<SetBillingDetails, void> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly companies: CompanyRepository,
+    private readonly audit: CompaniesAudit,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ actor, billing, expectedVersion }: SetBillingDetails): Promise<void> {
+    return this.uow.run(companyScope(actor), async () => {
+      const company = await this.companies.get(actor.companyId);
+      expectVersion(company, 'Company', expectedVersion);
+      const before = company.props.billing ? { ...company.props.billing } : null;
+      company.setBillingDetails(billing, this.clock.now());
+      await this.companies.save(company);
+      await this.audit.byMember(actor, 'company.billing_updated', { type: 'company', id: company.id }, before, company.props.billing);
+    });
+  }
+}

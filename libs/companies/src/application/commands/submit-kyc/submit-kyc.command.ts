@@ -1,0 +1,5 @@
+import type { Actor } from '../../actor';
+
+export class SubmitKyc {
+  constructor(readonly actor: Actor) {}
+}

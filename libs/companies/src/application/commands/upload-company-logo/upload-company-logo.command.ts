@@ -1,0 +1,8 @@
+import type { Actor } from '../../actor';
+
+export class UploadCompanyLogo {
+  constructor(
+    readonly actor: Actor,
+    readonly bytes: Buffer,
+  ) {}
+}

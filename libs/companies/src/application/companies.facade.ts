@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { CompaniesFacade, MembershipView } from '../../contracts';
+import { AcceptInvitation } from './commands/accept-invitation/accept-invitation.command';
+import { CreateCompanyWithOwner } from './commands/create-company-with-owner/create-company-with-owner.command';
+import { MembershipsOf } from './queries/memberships-of/memberships-of.query';
+
+/** What other contexts call; every method joins the caller's unit of work when one is open. */
+@Injectable()
+export class CompaniesFacadeImpl implements CompaniesFacade {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  createCompanyWithOwner(input: { ownerUserId: string; ownerEmail: string; ownerName: string; companyName: string; phone?: string }): Promise<{ companyId: string }> {
+    return this.commands.execute(new CreateCompanyWithOwner(input));
+  }
+
+  acceptInvitation(input: { token: string; userId: string; email: string; name?: string }): Promise<{ companyId: string }> {
+    return this.commands.execute(new AcceptInvitation(input.token, input.userId, input.email, input.name ?? null));
+  }
+
+  membershipsOf(userId: string): Promise<MembershipView[]> {
+    return this.queries.execute(new MembershipsOf(userId));
+  }
+
+  async membershipOf(userId: string, companyId: string): Promise<MembershipView | null> {
+    const [membership] = await this.queries.execute<MembershipsOf, MembershipView[]>(new MembershipsOf(userId, companyId));
+    return membership ?? null;
+  }
+}

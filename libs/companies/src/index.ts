@@ -1,0 +1,2 @@
+export { CompaniesModule } from './companies.module';
+export { CompaniesHttpModule } from './interface/http/companies-http.module';
