@@ -1,0 +1,10 @@
+import { Command } from '@nestjs/cqrs';
+
+export class UploadAvatar extends Command<{ avatarUrl: string }> {
+  constructor(
+    readonly userId: string,
+    readonly bytes: Buffer,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,3 @@
+export { IdentityModule } from './identity.module';
+export { GrantPlatformAdmin } from './application/commands/grant-platform-admin/grant-platform-admin.command';
+export { PurgeDeletedAccounts } from './application/commands/purge-deleted-accounts/purge-deleted-accounts.command';
