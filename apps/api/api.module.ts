@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
-import { HealthModule } from '@shipcrowd/platform';
+import { AuditHttpModule } from '@shipcrowd/audit';
+import { CompaniesHttpModule } from '@shipcrowd/companies';
+import { IdentityModule } from '@shipcrowd/identity';
+import { BullBoardModule, HealthModule, MetricsModule, StorageModule } from '@shipcrowd/platform';
 
 /** Everything the HTTP process serves. PlatformModule (global) is added by the process root. */
 @Module({
-  imports: [HealthModule],
+  imports: [HealthModule, MetricsModule, BullBoardModule, AuditHttpModule, IdentityModule, StorageModule, CompaniesHttpModule],
 })
 export class ApiModule {}
