@@ -52,7 +52,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUser, Regist
       .run({ userId: user.id }, async () => {
         if (await this.users.findByEmail(email)) throw IdentityErrors.emailTaken();
         const { companyId } = input.invitationToken
-          ? await this.companies.acceptInvitation({ token: input.invitationToken, userId: user.id, email })
+          ? await this.companies.acceptInvitation({ token: input.invitationToken, userId: user.id, email, name: user.name })
           : await this.companies.createCompanyWithOwner({ ownerUserId: user.id, ownerEmail: email, ownerName: name, companyName: companyName!, phone });
         user.switchedTo(companyId, now);
         await this.users.add(user);
