@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditJobsModule } from '@shipcrowd/audit';
-import { CompaniesModule } from '@shipcrowd/companies';
+import { CompaniesJobsModule } from '@shipcrowd/companies';
+import { IdentityJobsModule } from '@shipcrowd/identity';
 import { OutboxRelayModule, SchedulesModule, StorageModule } from '@shipcrowd/platform';
 
 /** Everything the background process runs: outbox relay, queue processors, schedules. */
 @Module({
-  imports: [OutboxRelayModule, SchedulesModule, AuditJobsModule, StorageModule, CompaniesModule],
+  imports: [OutboxRelayModule, SchedulesModule, AuditJobsModule, StorageModule, CompaniesJobsModule, IdentityJobsModule],
 })
 export class WorkerModule {}

@@ -1,3 +1,4 @@
+import { parseTrustProxy } from '@shipcrowd/platform';
 import { Controller, Get, Module, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import Redis from 'ioredis';
@@ -45,7 +46,7 @@ describe('Rate limiting', () => {
 
   /** Each test uses its own client address, so counters do not leak between tests. */
   const client = () => `10.${[1, 2, 3].map(() => Math.floor(Math.random() * 250) + 1).join('.')}`;
-  const get = (app: TestApp, url: string, ip: string) => app.http({ method: 'GET', url, headers: { 'x-forwarded-for': ip } });
+  const get = (app: TestApp, url: string, ip: string) => app.http({ method: 'GET', url, remoteAddress: ip });
 
   it('answers 429 problem+json with Retry-After once the limit is spent', async () => {
     const ip = client();
@@ -61,9 +62,16 @@ describe('Rate limiting', () => {
     expect((await get(first, '/v1/test-limited', client())).statusCode).toBe(200);
   });
 
+  it('cannot be dodged with a forged X-Forwarded-For (no trusted proxy by default)', async () => {
+    const ip = client();
+    const forged = (i: number) => first.http({ method: 'GET', url: '/v1/test-limited', remoteAddress: ip, headers: { 'x-forwarded-for': `192.0.2.${i}` } });
+    for (let i = 0; i < 5; i++) expect((await forged(i)).statusCode).toBe(200);
+    expect((await forged(99)).statusCode).toBe(429);
+  });
+
   it('limits /v1/auth/* more strictly', async () => {
     const ip = client();
-    const login = () => first.http({ method: 'POST', url: '/v1/auth/test-login', headers: { 'x-forwarded-for': ip } });
+    const login = () => first.http({ method: 'POST', url: '/v1/auth/test-login', remoteAddress: ip });
     expect((await login()).statusCode).toBe(201);
     expect((await login()).statusCode).toBe(201);
     const limited = await login();
@@ -88,5 +96,15 @@ describe('Rate limiting', () => {
     for (let i = 0; i < 2; i++) expect((await get(second, '/v1/test-limited', ip)).statusCode).toBe(200);
     expect((await get(second, '/v1/test-limited', ip)).statusCode).toBe(429);
     expect((await get(first, '/v1/test-limited', ip)).statusCode).toBe(429);
+  });
+});
+
+describe('client address behind proxies', () => {
+  it('ignores X-Forwarded-For unless TRUST_PROXY names the proxy', () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('false')).toBe(false);
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('2')).toBe(2);
+    expect(parseTrustProxy('10.0.0.1, 10.1.0.0/16')).toEqual(['10.0.0.1', '10.1.0.0/16']);
   });
 });

@@ -1,2 +1,3 @@
 export { CompaniesModule } from './companies.module';
 export { CompaniesHttpModule } from './interface/http/companies-http.module';
+export { CompaniesJobsModule } from './interface/jobs/companies-jobs.module';

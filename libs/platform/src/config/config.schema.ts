@@ -38,6 +38,7 @@ export const configSchema = z
     REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
     ENCRYPTION_KEY: z.string().optional(),
 
+    TRUST_PROXY: z.string().default('false'),
     CORS_ORIGINS: csv.default([]),
     BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
     RATE_LIMIT_MAX: positiveInt.default(600),
@@ -134,15 +135,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(variable, `is invalid: ${issue.message}`);
   }
   const cfg = parsed.data;
-  // Development and tests get a per-process secret; production must set one (checked above).
-  const jwtSecret = cfg.JWT_SECRET ?? devSecret();
+  // Production must set JWT_SECRET (checked above); see devSecret for development and tests.
+  const jwtSecret = cfg.JWT_SECRET ?? devSecret(cfg.NODE_ENV);
   return { ...cfg, JWT_SECRET: jwtSecret };
 }
 
 let generated: string | undefined;
-function devSecret(): string {
-  generated ??= require('node:crypto').randomBytes(32).toString('hex');
-  return generated!;
+/**
+ * Without JWT_SECRET: development keeps one generated secret in .data/ so tokens survive a restart
+ * (and the seed's token works with `npm start`); tests get a fresh one per process.
+ */
+function devSecret(nodeEnv: string): string {
+  if (generated) return generated;
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
+  if (nodeEnv === 'development') {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const file = '.data/dev-jwt-secret';
+    try {
+      generated = fs.readFileSync(file, 'utf8').trim();
+    } catch {
+      generated = randomBytes(32).toString('hex');
+      fs.mkdirSync('.data', { recursive: true });
+      fs.writeFileSync(file, generated, { mode: 0o600 });
+    }
+    return generated;
+  }
+  generated = randomBytes(32).toString('hex');
+  return generated;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');

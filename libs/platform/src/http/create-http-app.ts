@@ -31,7 +31,8 @@ export interface CreateHttpAppOptions {
 export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeof Object>, options: CreateHttpAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     logger: false,
-    trustProxy: true,
+    // Only trust X-Forwarded-For from configured proxies, or a client could dodge rate limits with a fake address.
+    trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
     bodyLimit: options.bodyLimit ?? Number(process.env.BODY_LIMIT_BYTES ?? 1_048_576),
     requestIdHeader: false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -119,4 +120,12 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
 
 function isAuthRoute(request: FastifyRequest): boolean {
   return request.url.startsWith('/v1/auth/');
+}
+
+/** TRUST_PROXY: unset/false = no proxy; true = any; a number = hops; otherwise a comma list of addresses/CIDRs. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -43,10 +43,15 @@ const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
  * every route documents 429, and routes that take input document 400 and 422 problems.
  */
 function completeOperations(document: OpenAPIObject): OpenAPIObject {
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method] as (Record<string, unknown> & { responses: Record<string, unknown> }) | undefined;
       if (!operation) continue;
+      // Wildcard routes (`*`) appear in the path as `{path}`: give the parameter that name.
+      for (const parameter of (operation.parameters as { name: string; in: string }[]) ?? []) {
+        const wildcard = /\{([^}]+)\}$/.exec(path);
+        if (parameter.in === 'path' && parameter.name === '*' && wildcard) parameter.name = wildcard[1];
+      }
       if (operation['x-public']) {
         operation.security = [];
         delete operation['x-public'];

@@ -1,0 +1,25 @@
+import { ScheduleRegistry } from '@shipcrowd/platform';
+import { createTestApp, TestApp } from '@shipcrowd/platform/testing';
+import { WorkerModule } from '../../apps/worker/worker.module';
+
+describe('the worker process', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ imports: [WorkerModule] });
+  });
+  afterAll(() => t.close());
+
+  it('declares every product schedule', () => {
+    const names = t.get(ScheduleRegistry).list().map((d) => d.name).sort();
+    expect(names).toEqual(
+      ['audit.verify-chains', 'companies.purge-scheduled-deletions', 'identity.purge-deleted-accounts', 'idempotency.prune-expired', 'outbox.prune-published'].sort(),
+    );
+  });
+
+  it('runs the retention schedules through their commands', async () => {
+    const registry = t.get(ScheduleRegistry);
+    const slot = new Date();
+    await expect(registry.get('companies.purge-scheduled-deletions')!.handler(slot)).resolves.toEqual({ purged: [] });
+    await expect(registry.get('identity.purge-deleted-accounts')!.handler(slot)).resolves.toEqual({ purged: 0 });
+  });
+});
