@@ -42,6 +42,7 @@ import { IdentityAudit } from './application/services/identity-audit';
 import { IdentityMails } from './application/services/identity-mails';
 import { SessionAdmin } from './application/services/session-admin';
 import { SessionTokens } from './application/services/session-tokens';
+import { SignIn } from './application/services/sign-in';
 import { ApiKeyRepository, EmailTokenRepository, RefreshTokenRepository, SessionRepository, UserRepository } from './domain';
 import { Argon2PasswordHasher } from './infrastructure/adapters/argon2-password-hasher';
 import { PassportGoogleOAuth } from './infrastructure/adapters/google/passport-google-oauth';
@@ -114,6 +115,7 @@ const handlers = [
     IdentityMails,
     EmailTokens,
     SessionTokens,
+    SignIn,
     SessionAdmin,
     CredentialCheck,
     CaptchaGate,

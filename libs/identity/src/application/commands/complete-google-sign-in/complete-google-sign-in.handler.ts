@@ -7,8 +7,7 @@ import { IdentityErrors, normaliseEmail, User, UserRepository } from '../../../d
 import { GoogleOAuth, GoogleProfile } from '../../ports';
 import type { ClientInfo } from '../../services/client-info';
 import { IdentityAudit } from '../../services/identity-audit';
-import { IdentityMails } from '../../services/identity-mails';
-import { SessionTokens } from '../../services/session-tokens';
+import { SignIn } from '../../services/sign-in';
 import { isUniqueViolation, toUserResponse } from '../../services/user-view';
 import { CompleteGoogleSignIn, GoogleSignInResult } from './complete-google-sign-in.command';
 
@@ -25,8 +24,7 @@ export class CompleteGoogleSignInHandler implements ICommandHandler<CompleteGoog
     private readonly uow: UnitOfWork,
     private readonly users: UserRepository,
     private readonly google: GoogleOAuth,
-    private readonly sessionTokens: SessionTokens,
-    private readonly mails: IdentityMails,
+    private readonly signIn: SignIn,
     private readonly audit: IdentityAudit,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -42,26 +40,8 @@ export class CompleteGoogleSignInHandler implements ICommandHandler<CompleteGoog
     });
     user.assertCanSignIn();
 
-    const company = await this.sessionTokens.resolveCompany(user.id, user.lastCompanyId);
-    const now = this.clock.now();
-    const { tokens, session, knownDevice } = await this.uow.run({ userId: user.id, companyId: company?.companyId ?? null }, async () => {
-      const started = await this.sessionTokens.startSession(user, company, client);
-      if (user.lastCompanyId !== (company?.companyId ?? null)) {
-        user.switchedTo(company?.companyId ?? null, now);
-        await this.users.save(user);
-      }
-      await this.audit.record({
-        action: 'auth.login_google',
-        companyId: company?.companyId ?? null,
-        actorUserId: user.id,
-        targetId: user.id,
-        ip: client.ip,
-        userAgent: client.userAgent,
-        metadata: { sessionId: started.session.id, isNewUser, linked, newDevice: !started.knownDevice },
-      });
-      return started;
-    });
-    if (!knownDevice && !isNewUser) await this.mails.newDevice(user.email, user.name, session.deviceLabel, session.ip, now);
+    // A brand-new account has no known devices: no "new sign-in" alert for its very first session.
+    const { company, tokens } = await this.signIn.start(user, client, { action: 'auth.login_google', metadata: { isNewUser, linked } }, { alertNewDevice: !isNewUser });
     return { user: toUserResponse(user), companyId: company?.companyId ?? null, ...tokens, isNewUser, linked, nextStep: company ? null : 'join_company' };
   }
 

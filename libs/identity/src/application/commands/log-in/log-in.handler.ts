@@ -1,27 +1,17 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CLOCK } from '@shipcrowd/kernel';
-import { UnitOfWork } from '@shipcrowd/platform';
 import { SecondFactorService } from '../../../second-factor';
-import { IdentityErrors, normaliseEmail, UserRepository } from '../../../domain';
+import { IdentityErrors, normaliseEmail } from '../../../domain';
 import { CredentialCheck } from '../../services/credential-check';
-import { IdentityAudit } from '../../services/identity-audit';
-import { IdentityMails } from '../../services/identity-mails';
-import { SessionTokens } from '../../services/session-tokens';
+import { SignIn } from '../../services/sign-in';
 import { toUserResponse } from '../../services/user-view';
 import { LogIn, LogInResult } from './log-in.command';
 
 @CommandHandler(LogIn)
 export class LogInHandler implements ICommandHandler<LogIn, LogInResult> {
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly users: UserRepository,
     private readonly credentials: CredentialCheck,
     private readonly secondFactor: SecondFactorService,
-    private readonly sessionTokens: SessionTokens,
-    private readonly mails: IdentityMails,
-    private readonly audit: IdentityAudit,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly signIn: SignIn,
   ) {}
 
   async execute({ input, client }: LogIn): Promise<LogInResult> {
@@ -36,26 +26,7 @@ export class LogInHandler implements ICommandHandler<LogIn, LogInResult> {
     }
     await this.credentials.succeeded(email);
 
-    const company = await this.sessionTokens.resolveCompany(user.id, user.lastCompanyId);
-    const now = this.clock.now();
-    const { tokens, session, knownDevice } = await this.uow.run({ userId: user.id, companyId: company?.companyId ?? null }, async () => {
-      const started = await this.sessionTokens.startSession(user, company, client);
-      if (user.lastCompanyId !== (company?.companyId ?? null)) {
-        user.switchedTo(company?.companyId ?? null, now);
-        await this.users.save(user);
-      }
-      await this.audit.record({
-        action: 'auth.login_succeeded',
-        companyId: company?.companyId ?? null,
-        actorUserId: user.id,
-        targetId: user.id,
-        ip: client.ip,
-        userAgent: client.userAgent,
-        metadata: { sessionId: started.session.id, secondFactor: methods.length > 0, newDevice: !started.knownDevice },
-      });
-      return started;
-    });
-    if (!knownDevice) await this.mails.newDevice(user.email, user.name, session.deviceLabel, session.ip, now);
+    const { company, tokens } = await this.signIn.start(user, client, { action: 'auth.login_succeeded', metadata: { secondFactor: methods.length > 0 } }, { alertNewDevice: true });
     return { user: toUserResponse(user), companyId: company?.companyId ?? null, ...tokens };
   }
 }
