@@ -4,6 +4,8 @@ import { requestContext } from '../context/request-context';
 
 /** One JSON logger for the process; each line carries the request id, company and user of the work in hand. */
 export function createRootLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  // Asynchronous writes: a log line per request must not block the event loop on stdout (pino flushes on exit).
+  const destination = pino.destination({ sync: false });
   return pino({
     level,
     base: { service: 'shipcrowd' },
@@ -12,7 +14,7 @@ export function createRootLogger(level: string = process.env.LOG_LEVEL ?? 'info'
       const ctx = requestContext.get();
       return ctx ? { requestId: ctx.requestId, companyId: ctx.companyId, userId: ctx.userId } : {};
     },
-  });
+  }, destination);
 }
 
 /** Nest's logger interface over pino. */

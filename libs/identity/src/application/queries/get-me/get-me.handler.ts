@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { DATABASE, DatabaseHandle } from '@shipcrowd/platform';
 import { IdentityErrors } from '../../../domain';
 import { users } from '../../../infrastructure/persistence/identity.schema';
@@ -13,13 +13,14 @@ import { GetMe, MeView } from './get-me.query';
  */
 @QueryHandler(GetMe)
 export class GetMeHandler implements IQueryHandler<GetMe, MeView> {
-  constructor(
-    @Inject(DATABASE) private readonly database: DatabaseHandle,
-    private readonly avatars: AvatarUrls,
-  ) {}
+  /** A named prepared statement: parsed and planned once per connection, not built by Drizzle per request. */
+  private readonly selectUser;
 
-  async execute({ principal }: GetMe): Promise<MeView> {
-    const [row] = await this.database.db
+  constructor(
+    @Inject(DATABASE) database: DatabaseHandle,
+    private readonly avatars: AvatarUrls,
+  ) {
+    this.selectUser = database.db
       .select({
         id: users.id,
         name: users.name,
@@ -34,8 +35,13 @@ export class GetMeHandler implements IQueryHandler<GetMe, MeView> {
         deletionScheduledFor: users.deletionScheduledFor,
       })
       .from(users)
-      .where(eq(users.id, principal.userId))
-      .limit(1);
+      .where(eq(users.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('identity_get_me');
+  }
+
+  async execute({ principal }: GetMe): Promise<MeView> {
+    const [row] = await this.selectUser.execute({ id: principal.userId });
     if (!row) throw IdentityErrors.userNotFound();
     return {
       id: row.id,
