@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the README's quick start as a newcomer would, on a throw-away PGlite data directory:
+# seed:demo, admin:grant, npm start, then a real sign-in and GET /v1/me over HTTP.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=$(mktemp -d)
+port=3917
+export PGLITE_DATA_DIR="$data/pglite" PORT=$port QUEUE_PREFIX="smoke-$$" LOG_LEVEL=warn
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$data"' EXIT
+
+npm run --silent seed:demo
+npm run --silent admin:grant -- admin@shipcrowd.local
+npm start --silent > "$data/api.log" 2>&1 &
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$port/docs/openapi.json" >/dev/null
+token=$(curl -sf -X POST "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"demo@shipcrowd.local","password":"demo-password-2026"}' | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.stdout.write(JSON.parse(s).accessToken))")
+me=$(curl -sf "http://127.0.0.1:$port/v1/me" -H "authorization: Bearer $token")
+echo "$me" | grep -q '"email":"demo@shipcrowd.local"' || { echo "GET /v1/me did not return the demo user: $me"; exit 1; }
+echo "quick start smoke: seed, admin:grant, npm start, sign-in and GET /v1/me all work"
