@@ -6,11 +6,18 @@ cd "$(dirname "$0")/.."
 data=$(mktemp -d)
 port=3917
 export PGLITE_DATA_DIR="$data/pglite" PORT=$port QUEUE_PREFIX="smoke-$$" LOG_LEVEL=warn
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$data"' EXIT
+api=""
+stop_api() {
+  # npm start runs node as a child: signal the whole process group, then wait for a graceful exit.
+  if [ -n "$api" ]; then kill -TERM -- "-$api" 2>/dev/null || true; for _ in $(seq 1 30); do kill -0 -- "-$api" 2>/dev/null || break; sleep 0.5; done; kill -KILL -- "-$api" 2>/dev/null || true; fi
+  rm -rf "$data"
+}
+trap stop_api EXIT
 
 npm run --silent seed:demo
 npm run --silent admin:grant -- admin@shipcrowd.local
-npm start --silent > "$data/api.log" 2>&1 &
+setsid npm start --silent > "$data/api.log" 2>&1 &
+api=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/docs/openapi.json" >/dev/null
 token=$(curl -sf -X POST "http://127.0.0.1:$port/v1/auth/login" -H 'content-type: application/json' \
