@@ -21,8 +21,8 @@ describe('company status workflow, admin routes, deletion', () => {
 
   beforeAll(async () => {
     t = await companiesTestApp({ COMPANY_DELETION_GRACE_DAYS: '30' });
-    adminToken = platformAdminToken(t);
     seller = await seedCompany(t, 'Acme Traders');
+    adminToken = await platformAdminToken(t, seller);
     manager = await addMember(t, seller, 'manager', 'Manoj Manager');
   });
   afterAll(() => t.close());

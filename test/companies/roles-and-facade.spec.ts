@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { COMPANIES_FACADE, CompaniesFacade, PERMISSIONS } from '@shipcrowd/companies/contracts';
 import { queryRows, UnitOfWork } from '@shipcrowd/platform';
 import { TestApp } from '@shipcrowd/platform/testing';
-import { addMember, companiesTestApp, identity, invitationTokenFromMail, seedCompany, Seat, signAccess, tokenFor } from './support';
+import { addMember, companiesTestApp, companylessUser, invitationTokenFromMail, prospect, seedCompany, Seat, signIn } from './support';
 
 describe('roles, permissions and the companies facade', () => {
   let t: TestApp;
@@ -21,8 +21,9 @@ describe('roles, permissions and the companies facade', () => {
   afterAll(() => t.close());
 
   it('GET /v1/permissions lists the whole catalogue with descriptions and built-in holders', async () => {
-    const user = identity.add('No Company', 'nocompany@example.in');
-    const res = await t.http({ method: 'GET', url: '/v1/permissions', token: signAccess(t, { sub: user.id }) });
+    const { token } = await companylessUser(t, other, 'No Company');
+    expect((await t.http({ method: 'GET', url: '/v1/me', token })).json().company).toBeNull();
+    const res = await t.http({ method: 'GET', url: '/v1/permissions', token });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((p: { key: string }) => p.key)).toEqual(Object.keys(PERMISSIONS));
     expect(res.json().items.find((p: { key: string }) => p.key === 'company.delete')).toEqual({ key: 'company.delete', description: PERMISSIONS['company.delete'], builtInRoles: ['owner'] });
@@ -53,7 +54,7 @@ describe('roles, permissions and the companies facade', () => {
     const view = await facade.membershipOf(lead.user.id, owner.companyId);
     expect(view).toMatchObject({ role: 'warehouse_lead', permissions: ['company.read', 'team.read', 'team.invite'], status: 'active', companyName: 'Roles Co' });
     // The resolved permissions really work at the guard.
-    expect((await t.http({ method: 'GET', url: '/v1/team/invitations', token: await tokenFor(t, lead.user.id, owner.companyId) })).statusCode).toBe(200);
+    expect((await t.http({ method: 'GET', url: '/v1/team/invitations', token: await signIn(t, lead.user) })).statusCode).toBe(200);
 
     const inUse = await t.http({ method: 'DELETE', url: '/v1/team/roles/warehouse_lead', token: owner.token });
     expect(inUse.statusCode).toBe(409);
@@ -82,7 +83,9 @@ describe('roles, permissions and the companies facade', () => {
   });
 
   it('nobody grants permissions they do not hold; managers cannot manage roles at all', async () => {
-    const limited = signAccess(t, { sub: owner.user.id, cid: owner.companyId, role: 'custom', perms: ['roles.manage', 'company.read'] });
+    const custom = await t.http({ method: 'POST', url: '/v1/team/roles', token: owner.token, payload: { key: 'role_editor', name: 'Role editor', permissions: ['roles.manage', 'company.read'] } });
+    expect(custom.statusCode).toBe(201);
+    const { token: limited } = await addMember(t, owner, 'role_editor', 'Rhea Roles');
     const res = await t.http({ method: 'POST', url: '/v1/team/roles', token: limited, payload: { key: 'sneaky', name: 'Sneaky', permissions: ['team.manage'] } });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ field: 'permissions[0]', code: 'not_held' });
@@ -100,7 +103,7 @@ describe('roles, permissions and the companies facade', () => {
   describe('facade', () => {
     it('createCompanyWithOwner joins the caller\'s unit of work even when its scope has no company', async () => {
       const uow = t.get(UnitOfWork);
-      const user = identity.add('Reg User', 'reg@example.in');
+      const user = prospect('Reg User');
       const { companyId, seen } = await uow.run({ userId: user.id }, async (tx) => {
         const created = await facade.createCompanyWithOwner({ ownerUserId: user.id, ownerEmail: user.email, ownerName: user.name, companyName: 'Registered Co' });
         // The caller's scope is restored: it still sees no tenant rows.
@@ -113,7 +116,7 @@ describe('roles, permissions and the companies facade', () => {
 
     it('createCompanyWithOwner rolls back with the caller', async () => {
       const uow = t.get(UnitOfWork);
-      const user = identity.add('Rollback', 'rollback@example.in');
+      const user = prospect('Rollback');
       await expect(
         uow.run({ userId: user.id }, async () => {
           await facade.createCompanyWithOwner({ ownerUserId: user.id, ownerEmail: user.email, ownerName: user.name, companyName: 'Never Co' });
@@ -124,14 +127,14 @@ describe('roles, permissions and the companies facade', () => {
     });
 
     it('acceptInvitation during registration checks the email and lists every company of the user', async () => {
-      const invitee = identity.add('Multi', 'multi@example.in');
-      await t.http({ method: 'POST', url: '/v1/team/invitations', token: owner.token, payload: { email: 'multi@example.in', role: 'viewer' } });
-      await t.http({ method: 'POST', url: '/v1/team/invitations', token: other.token, payload: { email: 'multi@example.in', role: 'member' } });
-      const first = await invitationTokenFromMail(t, 'multi@example.in', 0);
-      const second = await invitationTokenFromMail(t, 'multi@example.in', 1);
+      const invitee = prospect('Multi');
+      await t.http({ method: 'POST', url: '/v1/team/invitations', token: owner.token, payload: { email: invitee.email, role: 'viewer' } });
+      await t.http({ method: 'POST', url: '/v1/team/invitations', token: other.token, payload: { email: invitee.email, role: 'member' } });
+      const first = await invitationTokenFromMail(t, invitee.email, 0);
+      const second = await invitationTokenFromMail(t, invitee.email, 1);
       await expect(facade.acceptInvitation({ token: first, userId: invitee.id, email: 'someone@else.in' })).rejects.toMatchObject({ code: 'invitation.email_mismatch' });
       await expect(facade.acceptInvitation({ token: 'x'.repeat(43), userId: invitee.id, email: invitee.email })).rejects.toMatchObject({ code: 'invitation.not_found' });
-      await t.get(UnitOfWork).run({ userId: invitee.id }, () => facade.acceptInvitation({ token: first, userId: invitee.id, email: 'MULTI@example.in' }));
+      await t.get(UnitOfWork).run({ userId: invitee.id }, () => facade.acceptInvitation({ token: first, userId: invitee.id, email: invitee.email.toUpperCase() }));
       await facade.acceptInvitation({ token: second, userId: invitee.id, email: invitee.email });
       const list = await facade.membershipsOf(invitee.id);
       expect(list.map((m) => [m.companyName, m.role]).sort()).toEqual([['Other Roles Co', 'member'], ['Roles Co', 'viewer']]);

@@ -1,48 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { Global, Module } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { JwtService } from '@nestjs/jwt';
+import { sql } from 'drizzle-orm';
 import { AuditModule } from '@shipcrowd/audit';
 import { CompaniesHttpModule } from '@shipcrowd/companies';
-import { COMPANIES_FACADE, CompaniesFacade } from '@shipcrowd/companies/contracts';
-import { IDENTITY_FACADE, IdentityFacade, UserView } from '@shipcrowd/identity/contracts';
-import { AccessTokenClaims, LocalSmtpServer, StorageModule } from '@shipcrowd/platform';
+import { GrantPlatformAdmin, IdentityModule } from '@shipcrowd/identity';
+import { AccessTokenClaims, LocalSmtpServer, queryRows, StorageModule, UnitOfWork } from '@shipcrowd/platform';
 import { createTestApp, TestApp } from '@shipcrowd/platform/testing';
 
-/**
- * Identity is another context; these suites only need its facade: a directory of users and a record of
- * session revocations, so the tests can assert that removal and deactivation sign people out.
- */
-export class RecordingIdentity implements IdentityFacade {
-  readonly users = new Map<string, UserView>();
-  readonly revoked: { userId: string; reason: string }[] = [];
+export const PASSWORD = 'correct horse battery staple';
 
-  add(name: string, email: string, platformAdmin = false): UserView {
-    const user: UserView = { id: randomUUID(), name, email: email.toLowerCase(), emailVerified: true, status: 'active', platformAdmin };
-    this.users.set(user.id, user);
-    return user;
-  }
-  async findUserByEmail(email: string) {
-    return [...this.users.values()].find((u) => u.email === email.toLowerCase()) ?? null;
-  }
-  async getUser(userId: string) {
-    return this.users.get(userId) ?? null;
-  }
-  async revokeAllSessions(userId: string, reason: string) {
-    this.revoked.push({ userId, reason });
-  }
-}
-
-export const identity = new RecordingIdentity();
-
-@Global()
-@Module({ providers: [{ provide: IDENTITY_FACADE, useValue: identity }], exports: [IDENTITY_FACADE] })
-class FakeIdentityModule {}
-
+/** The companies HTTP API with the real identity context (registration, sign-in, sessions, revocation). */
 export async function companiesTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = `.data/test/files-${randomUUID()}`;
-  const t = await createTestApp({ imports: [FakeIdentityModule, AuditModule, StorageModule, CompaniesHttpModule], env: { STORAGE_LOCAL_DIR: dir, ...env } });
+  const t = await createTestApp({
+    imports: [AuditModule, StorageModule, IdentityModule, CompaniesHttpModule],
+    env: { STORAGE_LOCAL_DIR: dir, RATE_LIMIT_AUTH_MAX: '100000', RATE_LIMIT_MAX: '100000', ...env },
+  });
   const close = t.close;
   return { ...t, close: async () => {
     await close();
@@ -50,47 +26,70 @@ export async function companiesTestApp(env: Record<string, string> = {}): Promis
   } };
 }
 
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
 export interface Seat {
-  user: UserView;
+  user: Person;
   companyId: string;
   role: string;
+  /** Mutable: suites sign a person in again after their sessions were revoked. */
   token: string;
 }
 
-/** Access tokens as identity would issue them (claims per AccessTokenClaims). */
-export function signAccess(t: TestApp, claims: Partial<AccessTokenClaims> & { sub: string }): string {
-  const full: AccessTokenClaims = { cid: null, sid: randomUUID(), role: null, perms: [], pa: false, typ: 'access', ...claims };
-  return t.get(JwtService).sign(full);
+let counter = 0;
+/** A lower-case address no other test in the run uses. */
+export function uniqueEmail(tag = 'user'): string {
+  counter += 1;
+  return `${tag}.${counter}.${randomUUID().slice(0, 8)}@example.in`;
 }
 
-export async function tokenFor(t: TestApp, userId: string, companyId: string): Promise<string> {
-  const membership = await t.get<CompaniesFacade>(COMPANIES_FACADE).membershipOf(userId, companyId);
-  if (!membership) throw new Error('no membership');
-  return signAccess(t, { sub: userId, cid: companyId, role: membership.role, perms: membership.permissions });
+/** POST /v1/auth/register: a new company (companyName) or the inviting one (invitationToken). */
+export async function registerUser(t: TestApp, input: { name: string; email?: string; companyName?: string; invitationToken?: string }): Promise<{ user: Person; companyId: string; token: string }> {
+  const email = input.email ?? uniqueEmail();
+  const res = await t.http({
+    method: 'POST',
+    url: '/v1/auth/register',
+    payload: { name: input.name, email, password: PASSWORD, phone: '9876543210', companyName: input.companyName, invitationToken: input.invitationToken },
+  });
+  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  return { user: { id: body.user.id, name: body.user.name, email: body.user.email }, companyId: body.companyId, token: body.accessToken };
 }
 
-/** A company with its owner, through the facade (as registration does). */
+/** POST /v1/auth/login: a fresh session for the company the person used last (or none). */
+export async function signIn(t: TestApp, user: Pick<Person, 'email'>): Promise<string> {
+  const res = await t.http({ method: 'POST', url: '/v1/auth/login', payload: { email: user.email, password: PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  return res.json().accessToken;
+}
+
+/** A company with its owner, through sign-up. */
 export async function seedCompany(t: TestApp, companyName: string, ownerName = 'Asha Owner'): Promise<Seat> {
-  const user = identity.add(ownerName, `${randomUUID().slice(0, 8)}@owner.example.in`);
-  const { companyId } = await t.get<CompaniesFacade>(COMPANIES_FACADE).createCompanyWithOwner({ ownerUserId: user.id, ownerEmail: user.email, ownerName: user.name, companyName });
-  return { user, companyId, role: 'owner', token: await tokenFor(t, user.id, companyId) };
+  const { user, companyId, token } = await registerUser(t, { name: ownerName, email: uniqueEmail('owner'), companyName });
+  return { user, companyId, role: 'owner', token };
 }
 
-/** Invites over HTTP, reads the token from the real email, accepts through the facade. */
+/** Invites over HTTP, reads the token from the real email, and the invitee signs up with it. */
 export async function addMember(t: TestApp, inviter: Seat, role: string, name = 'Teammate'): Promise<Seat> {
-  const user = identity.add(name, `${randomUUID().slice(0, 8)}@team.example.in`);
-  const res = await t.http({ method: 'POST', url: '/v1/team/invitations', token: inviter.token, payload: { email: user.email, role } });
+  const email = uniqueEmail('team');
+  const res = await t.http({ method: 'POST', url: '/v1/team/invitations', token: inviter.token, payload: { email, role } });
   if (res.statusCode !== 201) throw new Error(`invite failed: ${res.statusCode} ${res.body}`);
-  const token = await invitationTokenFromMail(t, user.email);
-  await t.get<CompaniesFacade>(COMPANIES_FACADE).acceptInvitation({ token, userId: user.id, email: user.email, name: user.name });
-  return { user, companyId: inviter.companyId, role, token: await tokenFor(t, user.id, inviter.companyId) };
+  const invitationToken = await invitationTokenFromMail(t, email);
+  const joined = await registerUser(t, { name, email, invitationToken });
+  if (joined.companyId !== inviter.companyId) throw new Error('the invitee did not land in the inviting company');
+  return { user: joined.user, companyId: inviter.companyId, role, token: joined.token };
 }
 
 /** The token from the `nth` (0-based) invitation email sent to `email` (the SMTP server parses asynchronously, so poll). */
 export async function invitationTokenFromMail(t: TestApp, email: string, nth = 0): Promise<string> {
   const server = t.get(LocalSmtpServer);
+  const address = email.toLowerCase();
   for (let waited = 0; waited < 5000; waited += 20) {
-    const mails = server.received.filter((m) => m.to.includes(email));
+    const mails = server.received.filter((m) => m.to.includes(address) && m.template === 'companies.invitation');
     if (mails.length > nth) {
       const match = /accept-invite\?token=([A-Za-z0-9_%-]+)/.exec(mails[nth].text);
       if (!match) throw new Error('no invitation link in the email');
@@ -101,9 +100,44 @@ export async function invitationTokenFromMail(t: TestApp, email: string, nth = 0
   throw new Error(`no invitation email #${nth} for ${email}`);
 }
 
-export function platformAdminToken(t: TestApp): string {
-  const admin = identity.add('Staff', `${randomUUID().slice(0, 8)}@shipcrowd.example`, true);
-  return signAccess(t, { sub: admin.id, pa: true });
+/**
+ * A signed-in person who belongs to no company. Sign-up always creates or joins one, so they join `host`
+ * through an invitation and are removed again (as staff and former employees are).
+ */
+export async function companylessUser(t: TestApp, host: Seat, name: string): Promise<{ user: Person; token: string }> {
+  const joined = await addMember(t, host, 'viewer', name);
+  const removed = await t.http({ method: 'DELETE', url: `/v1/team/members/${joined.user.id}`, token: host.token });
+  if (removed.statusCode !== 204) throw new Error(`remove failed: ${removed.statusCode} ${removed.body}`);
+  return { user: joined.user, token: await signIn(t, joined.user) };
+}
+
+/** Shipcrowd staff: granted platform admin by the operator command, then signed in again (the claim is in the token). */
+export async function platformAdminToken(t: TestApp, host: Seat): Promise<string> {
+  const staff = await companylessUser(t, host, 'Shipcrowd Staff');
+  await t.get(CommandBus).execute(new GrantPlatformAdmin(staff.user.email));
+  return signIn(t, staff.user);
+}
+
+/** Why each of the person's sessions was revoked (null while still signed in), oldest first. */
+export async function sessionRevocations(t: TestApp, userId: string): Promise<(string | null)[]> {
+  const rows = await t.get(UnitOfWork).run({ system: true }, (tx) =>
+    queryRows<{ reason: string | null }>(tx, sql`select revoked_reason as reason from identity.sessions where user_id = ${userId} order by created_at, id`),
+  );
+  return rows.map((r) => r.reason);
+}
+
+/**
+ * The same claims as `token` under a session the revocation list has never seen: what a leftover token
+ * would look like if a revocation were lost (e.g. Redis unavailable). The companies rules must still refuse it.
+ */
+export function withLostRevocation(t: TestApp, token: string): string {
+  const { iat: _iat, exp: _exp, ...claims } = t.get(JwtService).decode<AccessTokenClaims & { iat: number; exp: number }>(token);
+  return t.get(JwtService).sign({ ...claims, sid: randomUUID() });
+}
+
+/** Someone about to sign up: identity calls the companies facade with this id before the user row exists. */
+export function prospect(name: string): Person {
+  return { id: randomUUID(), name, email: uniqueEmail('prospect') };
 }
 
 // ---- images ----

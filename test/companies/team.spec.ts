@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { COMPANIES_FACADE, CompaniesFacade } from '@shipcrowd/companies/contracts';
 import { LocalSmtpServer, queryRows, UnitOfWork } from '@shipcrowd/platform';
 import { TestApp } from '@shipcrowd/platform/testing';
-import { addMember, companiesTestApp, identity, invitationTokenFromMail, seedCompany, Seat, signAccess, tokenFor } from './support';
+import { addMember, companiesTestApp, invitationTokenFromMail, registerUser, seedCompany, Seat, sessionRevocations, signIn, uniqueEmail, withLostRevocation } from './support';
 
 describe('team: members and invitations', () => {
   let t: TestApp;
@@ -45,7 +45,7 @@ describe('team: members and invitations', () => {
     });
 
     it('refuses a token without team.read', async () => {
-      const token = signAccess(t, { sub: member.user.id, cid: owner.companyId, role: 'viewer', perms: ['company.read'] });
+      const { token } = await addMember(t, owner, 'viewer', 'Vera Viewer');
       expect((await t.http({ method: 'GET', url: '/v1/team/members', token })).statusCode).toBe(403);
     });
   });
@@ -107,7 +107,7 @@ describe('team: members and invitations', () => {
       // Two owners: the second may demote the first.
       const demote = await t.http({ method: 'PATCH', url: `/v1/team/members/${owner.user.id}`, token: second.token, payload: { role: 'admin' } });
       expect(demote.statusCode).toBe(200);
-      const ownerAsAdmin = await tokenFor(t, owner.user.id, owner.companyId);
+      const ownerAsAdmin = await signIn(t, owner.user);
       // Now `second` is the last owner: an admin cannot touch them, and the rules stop the rest.
       const lastOwnerRemove = await t.http({ method: 'DELETE', url: `/v1/team/members/${second.user.id}`, token: ownerAsAdmin });
       expect(lastOwnerRemove.statusCode).toBe(403);
@@ -140,10 +140,16 @@ describe('team: members and invitations', () => {
     it('a deactivated owner cannot manage anyone with a leftover token', async () => {
       const second = await addMember(t, owner, 'owner', 'Temp Owner');
       expect((await t.http({ method: 'POST', url: `/v1/team/members/${owner.user.id}/deactivate`, token: second.token })).statusCode).toBe(200);
-      const res = await t.http({ method: 'DELETE', url: `/v1/team/members/${second.user.id}`, token: owner.token });
+      // Identity signs the deactivated owner out at once...
+      const leftover = await t.http({ method: 'DELETE', url: `/v1/team/members/${second.user.id}`, token: owner.token });
+      expect(leftover.statusCode).toBe(401);
+      expect(leftover.json().code).toBe('auth.session_revoked');
+      // ...and should a revocation ever be lost, the team rules still refuse the deactivated actor.
+      const res = await t.http({ method: 'DELETE', url: `/v1/team/members/${second.user.id}`, token: withLostRevocation(t, owner.token) });
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('team.actor_deactivated');
       expect((await t.http({ method: 'POST', url: `/v1/team/members/${owner.user.id}/reactivate`, token: second.token })).statusCode).toBe(200);
+      owner.token = await signIn(t, owner.user);
       expect((await t.http({ method: 'DELETE', url: `/v1/team/members/${second.user.id}`, token: owner.token })).statusCode).toBe(204);
     });
   });
@@ -154,10 +160,16 @@ describe('team: members and invitations', () => {
       const res = await t.http({ method: 'POST', url: `/v1/team/members/${victim.user.id}/deactivate`, token: admin.token });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ status: 'deactivated' });
-      expect(identity.revoked).toContainEqual({ userId: victim.user.id, reason: 'member_deactivated' });
+      const signedOut = await t.http({ method: 'GET', url: '/v1/companies/current', token: victim.token });
+      expect(signedOut.statusCode).toBe(401);
+      expect(signedOut.json().code).toBe('auth.session_revoked');
+      expect(await sessionRevocations(t, victim.user.id)).toEqual(['member_deactivated']);
+      // They may still sign in (to no company); repeating the deactivation must not sign them out again.
+      const fresh = await signIn(t, victim.user);
       const again = await t.http({ method: 'POST', url: `/v1/team/members/${victim.user.id}/deactivate`, token: admin.token });
       expect(again.statusCode).toBe(200);
-      expect(identity.revoked.filter((r) => r.userId === victim.user.id)).toHaveLength(1);
+      expect(await sessionRevocations(t, victim.user.id)).toEqual(['member_deactivated', null]);
+      expect((await t.http({ method: 'GET', url: '/v1/me', token: fresh })).json()).toMatchObject({ id: victim.user.id, company: null });
       const memberships = await t.get<CompaniesFacade>(COMPANIES_FACADE).membershipsOf(victim.user.id);
       expect(memberships).toEqual([]);
       const back = await t.http({ method: 'POST', url: `/v1/team/members/${victim.user.id}/reactivate`, token: admin.token });
@@ -168,7 +180,10 @@ describe('team: members and invitations', () => {
       const leaver = await addMember(t, owner, 'member', 'Lena Leaver');
       const res = await t.http({ method: 'DELETE', url: `/v1/team/members/${leaver.user.id}`, token: admin.token });
       expect(res.statusCode).toBe(204);
-      expect(identity.revoked).toContainEqual({ userId: leaver.user.id, reason: 'member_removed' });
+      const signedOut = await t.http({ method: 'GET', url: '/v1/team/members', token: leaver.token });
+      expect(signedOut.statusCode).toBe(401);
+      expect(signedOut.json().code).toBe('auth.session_revoked');
+      expect(await sessionRevocations(t, leaver.user.id)).toEqual(['member_removed']);
       expect(await t.get<CompaniesFacade>(COMPANIES_FACADE).membershipOf(leaver.user.id, owner.companyId)).toBeNull();
       expect((await t.http({ method: 'DELETE', url: `/v1/team/members/${leaver.user.id}`, token: admin.token })).statusCode).toBe(404);
     });
@@ -188,35 +203,36 @@ describe('team: members and invitations', () => {
 
   describe('invitations', () => {
     it('invites by email with a 7-day link, lists and refreshes a pending invitation', async () => {
-      const email = 'New.Hire@Example.in';
+      const lower = uniqueEmail('new.hire');
+      const email = lower.replace('new.hire', 'New.Hire').replace('example.in', 'Example.in');
       const res = await t.http({ method: 'POST', url: '/v1/team/invitations', token: admin.token, payload: { email, role: 'member' } });
       expect(res.statusCode).toBe(201);
       const body = res.json();
-      expect(body).toMatchObject({ email: 'new.hire@example.in', role: 'member', refreshed: false, expired: false });
+      expect(body).toMatchObject({ email: lower, role: 'member', refreshed: false, expired: false });
       const days = (Date.parse(body.expiresAt) - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(6.99);
       expect(days).toBeLessThanOrEqual(7);
-      const mail = await t.get(LocalSmtpServer).waitFor((m) => m.to.includes('new.hire@example.in'));
+      const mail = await t.get(LocalSmtpServer).waitFor((m) => m.to.includes(lower));
       expect(mail.text).toContain('http://localhost:3000/accept-invite?token=');
       expect(mail.subject).toContain('Acme Shipping');
-      const first = await invitationTokenFromMail(t, 'new.hire@example.in');
+      const first = await invitationTokenFromMail(t, lower);
 
       const again = await t.http({ method: 'POST', url: '/v1/team/invitations', token: admin.token, payload: { email, role: 'viewer' } });
       expect(again.statusCode).toBe(201);
       expect(again.json()).toMatchObject({ id: body.id, role: 'viewer', refreshed: true });
-      const second = await invitationTokenFromMail(t, 'new.hire@example.in', 1);
+      const second = await invitationTokenFromMail(t, lower, 1);
       expect(second).not.toBe(first);
 
       const list = await t.http({ method: 'GET', url: '/v1/team/invitations', token: member.token });
-      expect(list.json().items.map((i: { email: string }) => i.email)).toContain('new.hire@example.in');
+      expect(list.json().items.map((i: { email: string }) => i.email)).toContain(lower);
 
       // The old token died with the refresh; the new one works for the right person only.
-      const hire = identity.add('New Hire', 'new.hire@example.in');
-      const hireToken = signAccess(t, { sub: hire.id });
+      // The hire already has an account (with their own company) and accepts while signed in.
+      const { token: hireToken } = await registerUser(t, { name: 'New Hire', email, companyName: 'Hire Freelance' });
       const stale = await t.http({ method: 'POST', url: `/v1/team/invitations/${first}/accept`, token: hireToken });
       expect(stale.statusCode).toBe(404);
-      const stranger = identity.add('Stranger', 'stranger@example.in');
-      const wrongPerson = await t.http({ method: 'POST', url: `/v1/team/invitations/${second}/accept`, token: signAccess(t, { sub: stranger.id }) });
+      const stranger = await registerUser(t, { name: 'Stranger', companyName: 'Stranger Co' });
+      const wrongPerson = await t.http({ method: 'POST', url: `/v1/team/invitations/${second}/accept`, token: stranger.token });
       expect(wrongPerson.statusCode).toBe(403);
       expect(wrongPerson.json().code).toBe('invitation.email_mismatch');
       const accepted = await t.http({ method: 'POST', url: `/v1/team/invitations/${second}/accept`, token: hireToken });
@@ -236,37 +252,39 @@ describe('team: members and invitations', () => {
       expect((await t.http({ method: 'POST', url: '/v1/team/invitations', token: admin.token, payload: { email: 'x@y.in', role: 'wizard' } })).statusCode).toBe(422);
       const owner403 = await t.http({ method: 'POST', url: '/v1/team/invitations', token: admin.token, payload: { email: 'boss@y.in', role: 'owner' } });
       expect(owner403.statusCode).toBe(403);
-      const viewerToken = signAccess(t, { sub: member.user.id, cid: owner.companyId, role: 'viewer', perms: ['company.read', 'team.read'] });
+      const { token: viewerToken } = await addMember(t, owner, 'member', 'Mo Member'); // company.read + team.read, no team.invite
       expect((await t.http({ method: 'POST', url: '/v1/team/invitations', token: viewerToken, payload: { email: 'a@b.in', role: 'member' } })).statusCode).toBe(403);
     });
 
     it('revokes a pending invitation; its link stops working; other companies\' invitations are 404', async () => {
-      const res = await t.http({ method: 'POST', url: '/v1/team/invitations', token: owner.token, payload: { email: 'revoked@example.in', role: 'member' } });
-      const token = await invitationTokenFromMail(t, 'revoked@example.in');
+      const email = uniqueEmail('revoked');
+      const res = await t.http({ method: 'POST', url: '/v1/team/invitations', token: owner.token, payload: { email, role: 'member' } });
+      const token = await invitationTokenFromMail(t, email);
       const foreign = await t.http({ method: 'DELETE', url: `/v1/team/invitations/${res.json().id}`, token: other.token });
       expect(foreign.statusCode).toBe(404);
       const revoke = await t.http({ method: 'DELETE', url: `/v1/team/invitations/${res.json().id}`, token: owner.token });
       expect(revoke.statusCode).toBe(204);
       expect((await t.http({ method: 'DELETE', url: `/v1/team/invitations/${res.json().id}`, token: owner.token })).statusCode).toBe(409);
-      const user = identity.add('Revoked', 'revoked@example.in');
-      const accept = await t.http({ method: 'POST', url: `/v1/team/invitations/${token}/accept`, token: signAccess(t, { sub: user.id }) });
+      const user = await registerUser(t, { name: 'Revoked', email, companyName: 'Revoked Co' });
+      const accept = await t.http({ method: 'POST', url: `/v1/team/invitations/${token}/accept`, token: user.token });
       expect(accept.statusCode).toBe(409);
       expect(accept.json().code).toBe('invitation.not_pending');
     });
 
     it('rejects garbage tokens with 404 and unauthenticated accepts with 401', async () => {
-      const user = identity.add('Nobody', 'nobody@example.in');
-      expect((await t.http({ method: 'POST', url: '/v1/team/invitations/short/accept', token: signAccess(t, { sub: user.id }) })).statusCode).toBe(404);
-      expect((await t.http({ method: 'POST', url: `/v1/team/invitations/${'a'.repeat(43)}/accept`, token: signAccess(t, { sub: user.id }) })).statusCode).toBe(404);
+      const { token } = await registerUser(t, { name: 'Nobody', companyName: 'Nobody Co' });
+      expect((await t.http({ method: 'POST', url: '/v1/team/invitations/short/accept', token })).statusCode).toBe(404);
+      expect((await t.http({ method: 'POST', url: `/v1/team/invitations/${'a'.repeat(43)}/accept`, token })).statusCode).toBe(404);
       expect((await t.http({ method: 'POST', url: `/v1/team/invitations/${'a'.repeat(43)}/accept` })).statusCode).toBe(401);
     });
 
     it('an expired invitation cannot be accepted', async () => {
-      await t.http({ method: 'POST', url: '/v1/team/invitations', token: owner.token, payload: { email: 'late@example.in', role: 'member' } });
-      const token = await invitationTokenFromMail(t, 'late@example.in');
-      await t.database.ownerExec(`update companies.invitations set expires_at = now() - interval '1 minute' where email = 'late@example.in'`);
-      const user = identity.add('Late', 'late@example.in');
-      const res = await t.http({ method: 'POST', url: `/v1/team/invitations/${token}/accept`, token: signAccess(t, { sub: user.id }) });
+      const email = uniqueEmail('late');
+      await t.http({ method: 'POST', url: '/v1/team/invitations', token: owner.token, payload: { email, role: 'member' } });
+      const token = await invitationTokenFromMail(t, email);
+      await t.database.ownerExec(`update companies.invitations set expires_at = now() - interval '1 minute' where email = '${email}'`);
+      const user = await registerUser(t, { name: 'Late', email, companyName: 'Late Co' });
+      const res = await t.http({ method: 'POST', url: `/v1/team/invitations/${token}/accept`, token: user.token });
       expect(res.statusCode).toBe(422);
       expect(res.json().code).toBe('invitation.expired');
     });

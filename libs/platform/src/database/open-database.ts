@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { Pool } from 'pg';
@@ -36,6 +37,12 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   pool.on('connect', (client) => {
     client.query(`set role ${APP_ROLE}`).catch(() => undefined);
   });
+  // pg-pool re-emits errors of IDLE clients (server restart, failover, pg_terminate_backend) on the pool;
+  // without a listener that is an unhandled 'error' event and the process dies. The pool drops the client.
+  const logger = new Logger('database');
+  const onIdleError = (err: Error) => logger.warn({ msg: 'idle database connection lost', error: err.message });
+  pool.on('error', onIdleError);
+  owner.on('error', onIdleError);
   const db = drizzlePg(pool);
   return {
     kind: 'pg',
