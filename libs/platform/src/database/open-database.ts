@@ -32,11 +32,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   await withStartupTimeout('DATABASE_URL', describeUrl(url), timeoutMs, () => owner.query('select 1'));
   if (options.migrate !== false) await migrateDatabase({ kind: 'pg', pool: owner });
 
-  const pool = new Pool({ connectionString: url, max: options.poolMax ?? 10, connectionTimeoutMillis: timeoutMs });
-  // Every application connection drops to the non-owner role, so RLS policies bind it.
-  pool.on('connect', (client) => {
-    client.query(`set role ${APP_ROLE}`).catch(() => undefined);
-  });
+  // Every application connection runs as the non-owner role, so RLS policies bind it. Set at connection
+  // start-up (not a later SET ROLE that could fail unnoticed): if the role cannot be assumed, the connection fails.
+  const pool = new Pool({ connectionString: url, max: options.poolMax ?? 10, connectionTimeoutMillis: timeoutMs, options: `-c role=${APP_ROLE}` });
   // pg-pool re-emits errors of IDLE clients (server restart, failover, pg_terminate_backend) on the pool;
   // without a listener that is an unhandled 'error' event and the process dies. The pool drops the client.
   const logger = new Logger('database');
