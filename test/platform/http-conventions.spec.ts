@@ -97,6 +97,51 @@ describe('HTTP conventions', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
+  it('sets the same helmet headers on every response: success, problem, unknown route and the docs', async () => {
+    const expected = {
+      'content-security-policy':
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data: https:;" +
+        "object-src 'none';script-src 'self' 'unsafe-inline';script-src-attr 'none';style-src 'self' 'unsafe-inline';upgrade-insecure-requests",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    const responses = [
+      await t.http({ method: 'GET', url: '/health/live' }),
+      await t.http({ method: 'GET', url: '/v1/test-echo/boom' }),
+      await t.http({ method: 'POST', url: '/v1/test-echo', payload: { email: 'nope' } }),
+      await t.http({ method: 'GET', url: '/v1/no-such-route' }),
+      await t.http({ method: 'GET', url: '/docs' }),
+    ];
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 500, 422, 404, 200]);
+    for (const res of responses) {
+      expect(res.headers).toMatchObject(expected);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.headers['x-request-id']).toBeDefined();
+    }
+  });
+
+  it('serves Swagger UI whose scripts and styles the CSP allows (same origin, inline bootstrap)', async () => {
+    const page = await t.http({ method: 'GET', url: '/docs' });
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const sources = [...page.body.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      // 'self' only: every script and stylesheet is a relative URL on this server, and it is served.
+      expect(source).not.toMatch(/^(https?:)?\/\//);
+      const asset = await t.http({ method: 'GET', url: new URL(source, 'http://x/docs').pathname });
+      expect(asset.statusCode).toBe(200);
+    }
+  });
+
   it('reports readiness of the database and Redis', async () => {
     const res = await t.http({ method: 'GET', url: '/health/ready' });
     expect(res.statusCode).toBe(200);

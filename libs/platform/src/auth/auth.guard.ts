@@ -7,6 +7,7 @@ import { ProblemException } from '../http/problem';
 import { ALLOW_NO_COMPANY, IS_PUBLIC, PLATFORM_ADMIN_ONLY, REQUIRED_PERMISSIONS } from './decorators';
 import { AuthExtensions } from './auth-extensions';
 import { AccessTokenClaims, Principal } from './principal';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 type AuthedRequest = FastifyRequest & { principal?: Principal };
 
@@ -16,6 +17,8 @@ type AuthedRequest = FastifyRequest & { principal?: Principal };
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokenCache<AccessTokenClaims & { exp?: number; nbf?: number }>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -58,7 +61,9 @@ export class AuthGuard implements CanActivate {
 
     let claims: AccessTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+      const known = this.verified.get(token);
+      claims = known ?? (await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] }));
+      if (!known) this.verified.set(token, claims);
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
       throw new ProblemException(401, expired ? 'auth.token_expired' : 'auth.invalid_token', expired ? 'The access token has expired; refresh it.' : 'The access token is not valid.', {

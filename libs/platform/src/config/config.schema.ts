@@ -44,6 +44,8 @@ export const configSchema = z
     RATE_LIMIT_MAX: positiveInt.default(600),
     RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
     RATE_LIMIT_AUTH_MAX: positiveInt.default(20),
+    // 0 = one Redis call per request (exact); otherwise counts are batched to Redis this often (ADR 0010).
+    RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(0).max(10_000).default(100),
 
     LOCKOUT_MAX_ATTEMPTS: positiveInt.default(5),
     LOCKOUT_MINUTES: positiveInt.default(15),

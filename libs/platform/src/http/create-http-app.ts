@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -16,6 +15,8 @@ import { installGracefulShutdown } from '../shutdown/graceful-shutdown';
 import { ProblemFilter } from './problem.filter';
 import { setupOpenApi } from './openapi';
 import { createValidationPipe } from './validation';
+import { BatchedRedisRateLimitStore } from './rate-limit-store';
+import { securityHeaders } from './security-headers';
 import type { LoggerService } from '@nestjs/common';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -59,29 +60,23 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const logger = new Logger('http');
 
+  // The request line is at info: skip building it when LOG_LEVEL would drop it anyway.
+  const logRequests = !['warn', 'error', 'fatal', 'silent'].includes(config.LOG_LEVEL);
+  // Helmet's headers are the same for every response: computed once here, set with the request id.
+  const headers = securityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers);
     reply.header('x-request-id', request.id);
     requestContext.run({ requestId: String(request.id), ip: request.ip, userAgent: request.headers['user-agent'] }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions?.url ?? 'unmatched';
-    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    if (!UNLIMITED_PATHS.test(request.url)) {
+    metrics.observeHttp(request.method, request.routeOptions?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    if (logRequests && !UNLIMITED_PATHS.test(request.url)) {
       logger.log({ msg: 'request', method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 });
     }
     done();
   });
 
-  await app.register(helmet as never, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-      },
-    },
-  });
   if (config.CORS_ORIGINS.length) {
     await app.register(cors as never, {
       origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
@@ -89,10 +84,19 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
       exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
     });
   }
+  // Counts live in Redis (shared by all processes) but are batched every RATE_LIMIT_SYNC_MS (ADR 0010).
+  const limits = BatchedRedisRateLimitStore.plugin({
+    redis,
+    prefix: `${config.QUEUE_PREFIX}:ratelimit:`,
+    syncMs: config.RATE_LIMIT_SYNC_MS,
+    logger: new Logger('rate-limit'),
+  });
+  fastify.addHook('onClose', async () => {
+    await Promise.all(limits.instances.map((store) => store.close()));
+  });
   await app.register(rateLimit as never, {
     global: true,
-    redis,
-    nameSpace: `${config.QUEUE_PREFIX}:ratelimit:`,
+    store: limits.Store,
     timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
     max: (request: FastifyRequest) => (isAuthRoute(request) ? config.RATE_LIMIT_AUTH_MAX : config.RATE_LIMIT_MAX),
     keyGenerator: (request: FastifyRequest) => `${isAuthRoute(request) ? 'auth' : 'api'}:${request.ip}`,

@@ -41,6 +41,7 @@ export class PinoNestLogger implements LoggerService {
   }
 
   private write(level: pino.Level, message: unknown, context?: string, trace?: string): void {
+    if (!this.logger.isLevelEnabled(level)) return;
     if (message !== null && typeof message === 'object') {
       this.logger[level]({ context, ...(trace ? { trace } : {}), ...(message as object) });
     } else {

@@ -1,5 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+const MAX_CACHED_HTTP_SERIES = 2_000;
+
 /** The process's Prometheus registry and the metrics the platform itself records. */
 export class Metrics {
   readonly registry = new Registry();
@@ -18,8 +20,23 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Label-bound children of httpDuration, so a request does not build and check a label object again. */
+  private readonly httpChildren = new Map<string, { observe(value: number): void }>();
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Records one HTTP request; `route` is the route pattern (a fixed set) or one shared value for unmatched URLs. */
+  observeHttp(method: string, route: string, status: number, seconds: number): void {
+    const key = `${method} ${status} ${route}`;
+    let child = this.httpChildren.get(key);
+    if (!child) {
+      child = this.httpDuration.labels(method, route, String(status));
+      // Routes, methods and statuses are bounded; the cap only guards against a surprise.
+      if (this.httpChildren.size < MAX_CACHED_HTTP_SERIES) this.httpChildren.set(key, child);
+    }
+    child.observe(seconds);
   }
 
   /** Registers a gauge whose value is computed at scrape time (queue depth, outbox lag). */
