@@ -2,6 +2,10 @@ import { DomainError } from '@shipcrowd/kernel';
 
 /** Stable identity problem codes, in one place so clients and tests can rely on them. */
 export const IdentityErrors = {
+  invalidPhone: () =>
+    new DomainError('validation.failed', 'phone: must be an Indian mobile number', 'validation', {
+      errors: [{ field: 'phone', message: 'must be an Indian mobile number (+91 and 10 digits, or 10 digits)', code: 'isPhone' }],
+    }),
   invalidCredentials: () => new DomainError('auth.invalid_credentials', 'The email or password is incorrect.', 'unauthorized'),
   emailTaken: () => new DomainError('auth.email_taken', 'An account with this email already exists; sign in or reset the password.', 'conflict'),
   accountDeactivated: () => new DomainError('auth.account_deactivated', 'This account is deactivated.', 'forbidden'),

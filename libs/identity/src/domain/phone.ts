@@ -1,5 +1,5 @@
 /**
- * Indian mobile numbers: 10 digits starting 6-9, optionally written +91XXXXXXXXXX (E.164).
+ * Indian mobile numbers: 10 digits starting 6-9, optionally written with +91 (E.164).
  * Returns the E.164 form, or null when the input is not an Indian mobile number.
  */
 export function normaliseIndianMobile(input: string): string | null {

@@ -9,9 +9,9 @@ export class RegisterDto {
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
-  @ApiProperty({ example: '+919876543210', description: 'Indian mobile: +91XXXXXXXXXX or 10 digits' })
+  @ApiProperty({ example: '+919876543210', description: 'Indian mobile: +91 and 10 digits, or 10 digits' })
   @IsString()
-  @Matches(INDIAN_MOBILE_PATTERN, { message: 'phone must be an Indian mobile number (+91XXXXXXXXXX or 10 digits)' })
+  @Matches(INDIAN_MOBILE_PATTERN, { message: 'phone must be an Indian mobile number (+91 and 10 digits, or 10 digits)' })
   phone!: string;
   @ApiPropertyOptional({ example: 'Verma Handicrafts', description: 'Required unless invitationToken is given' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(150) companyName?: string;
   @ApiPropertyOptional({ example: 'inv_3kq...', description: 'Join the inviting company instead of creating one' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) invitationToken?: string;

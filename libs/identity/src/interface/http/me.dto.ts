@@ -9,7 +9,7 @@ export class UpdateMeDto {
   @ApiPropertyOptional({ example: '9876543210' })
   @IsOptional()
   @IsString()
-  @Matches(INDIAN_MOBILE_PATTERN, { message: 'phone must be an Indian mobile number (+91XXXXXXXXXX or 10 digits)' })
+  @Matches(INDIAN_MOBILE_PATTERN, { message: 'phone must be an Indian mobile number (+91 and 10 digits, or 10 digits)' })
   phone?: string;
 }
 

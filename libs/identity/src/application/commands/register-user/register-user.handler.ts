@@ -38,7 +38,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUser, Regist
     const email = normaliseEmail(input.email);
     const name = input.name.trim();
     const phone = normaliseIndianMobile(input.phone);
-    if (!phone) throw new DomainError('validation.failed', 'phone: must be an Indian mobile number', 'validation', { errors: [{ field: 'phone', message: 'must be an Indian mobile number (+91XXXXXXXXXX or 10 digits)', code: 'isPhone' }] });
+    if (!phone) throw IdentityErrors.invalidPhone();
     const companyName = input.companyName?.trim();
     if (!input.invitationToken && !companyName) {
       throw new DomainError('validation.failed', 'companyName: is required unless you accept an invitation', 'validation', { errors: [{ field: 'companyName', message: 'is required unless you accept an invitation', code: 'isNotEmpty' }] });

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CLOCK, DomainError } from '@shipcrowd/kernel';
+import { Clock, CLOCK } from '@shipcrowd/kernel';
 import { UnitOfWork } from '@shipcrowd/platform';
 import { IdentityErrors, normaliseIndianMobile, UserRepository } from '../../../domain';
 import { UpdateProfile } from './update-profile.command';
@@ -17,7 +17,7 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfile, void
     let phone: string | undefined;
     if (changes.phone !== undefined) {
       phone = normaliseIndianMobile(changes.phone) ?? undefined;
-      if (!phone) throw new DomainError('validation.failed', 'phone: must be an Indian mobile number', 'validation', { errors: [{ field: 'phone', message: 'must be an Indian mobile number (+91XXXXXXXXXX or 10 digits)', code: 'isPhone' }] });
+      if (!phone) throw IdentityErrors.invalidPhone();
     }
     await this.uow.run({ userId }, async () => {
       const user = await this.users.findById(userId);
