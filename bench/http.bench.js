@@ -11,13 +11,13 @@
  *
  * Uses a throw-away database (dropped afterwards) on BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432),
  * Redis at REDIS_URL with a unique key prefix (removed afterwards). Knobs: BENCH_CONNECTIONS (50),
- * BENCH_DURATION (10 s), BENCH_WARMUP (3 s), BENCH_LOG_LEVEL (warn), BENCH_STRICT=1 (exit 1 when the goal is missed).
+ * BENCH_DURATION (10 s per target), BENCH_WARMUP (3 s), BENCH_ROUNDS (5 alternating rounds), BENCH_LOG_LEVEL (warn), BENCH_STRICT=1 (exit 1 when the goal is missed).
  */
 const { randomBytes } = require('node:crypto');
 const { startApi, requestJson } = require('./lib/api');
 const { createCleanup } = require('./lib/cleanup');
 const { createThrowawayDatabase } = require('./lib/database');
-const { DEFAULTS, measure, assertClean } = require('./lib/load');
+const { DEFAULTS, measureInterleaved, assertClean } = require('./lib/load');
 const { freePort, startNode, waitForHttp } = require('./lib/process');
 const { deleteKeysWithPrefix, uniquePrefix } = require('./lib/redis');
 const { printComparison } = require('./lib/report');
@@ -60,13 +60,15 @@ async function main() {
     const probe = await requestJson(bareUrl, { url: '/v1/me' });
     if (probe.json?.id !== userId) throw new Error(`baseline did not find the user row: ${JSON.stringify(probe.json)}`);
 
-    log(`load: ${DEFAULTS.connections} connections, ${DEFAULTS.warmupSeconds} s warm-up + ${DEFAULTS.durationSeconds} s per target`);
-    const candidate = await measure('shipcrowd GET /v1/me', { url: `${api.baseUrl}/v1/me`, headers: { authorization: `Bearer ${token}` } });
-    assertClean(candidate);
-    const baseline = await measure('bare fastify + pg', { url: `${bareUrl}/v1/me` });
-    assertClean(baseline);
+    log(`load: ${DEFAULTS.connections} connections, ${DEFAULTS.warmupSeconds} s warm-up each, then ${DEFAULTS.rounds} alternating rounds over ${DEFAULTS.durationSeconds} s per target`);
+    const rounds = await measureInterleaved(
+      { label: 'shipcrowd GET /v1/me', url: `${api.baseUrl}/v1/me`, headers: { authorization: `Bearer ${token}` } },
+      { label: 'bare fastify + pg', url: `${bareUrl}/v1/me` },
+    );
+    assertClean(rounds.candidate);
+    assertClean(rounds.baseline);
 
-    const { met } = printComparison('GET /v1/me (authenticated primary-key read)', candidate, baseline, GOAL);
+    const { met } = printComparison('GET /v1/me (authenticated primary-key read)', rounds.candidate, rounds.baseline, GOAL, rounds);
     await cleanup.run();
     log(`done in ${seconds(started)} s`);
     if (!met && process.env.BENCH_STRICT === '1') process.exitCode = 1;

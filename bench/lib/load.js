@@ -6,6 +6,7 @@ const DEFAULTS = {
   connections: Number(process.env.BENCH_CONNECTIONS || 50),
   durationSeconds: Number(process.env.BENCH_DURATION || 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP || 3),
+  rounds: Number(process.env.BENCH_ROUNDS || 5),
 };
 
 function run(options) {
@@ -34,6 +35,38 @@ async function measure(label, { url, method = 'GET', headers = {}, body, connect
   };
 }
 
+/**
+ * Measures a candidate and its baseline in alternating short rounds (A B A B …) after warming both up, so
+ * drift in a shared machine (other processes, CPU frequency, caches) hits both alike. Each summary's rps,
+ * p50 and p99 are medians over the rounds; `ratios` holds candidate/baseline per round, and `ratio` their median.
+ */
+async function measureInterleaved(candidate, baseline, { rounds = DEFAULTS.rounds, durationSeconds = DEFAULTS.durationSeconds, warmupSeconds = DEFAULTS.warmupSeconds, connections = DEFAULTS.connections } = {}) {
+  const perRound = Math.max(1, Math.round(durationSeconds / rounds));
+  const targets = [candidate, baseline];
+  const samples = targets.map(() => []);
+  for (const target of targets) await measure(target.label, { ...target, connections, durationSeconds: warmupSeconds, warmupSeconds: 0 });
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, target] of targets.entries()) samples[i].push(await measure(target.label, { ...target, connections, durationSeconds: perRound, warmupSeconds: 0 }));
+  }
+  const summaries = targets.map((target, i) => ({
+    label: target.label,
+    rps: median(samples[i].map((s) => s.rps)),
+    p50: median(samples[i].map((s) => s.p50)),
+    p99: median(samples[i].map((s) => s.p99)),
+    requests: samples[i].reduce((n, s) => n + s.requests, 0),
+    non2xx: samples[i].reduce((n, s) => n + s.non2xx, 0),
+    errors: samples[i].reduce((n, s) => n + s.errors, 0),
+  }));
+  const ratios = samples[0].map((s, round) => s.rps / samples[1][round].rps);
+  return { candidate: summaries[0], baseline: summaries[1], ratios, ratio: median(ratios) };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /** Fails the bench when a target answered with errors: numbers for failing requests mean nothing. */
 function assertClean(summary, tolerated = 0) {
   if (summary.non2xx > tolerated || summary.errors > tolerated) {
@@ -41,4 +74,4 @@ function assertClean(summary, tolerated = 0) {
   }
 }
 
-module.exports = { DEFAULTS, measure, assertClean };
+module.exports = { DEFAULTS, measure, measureInterleaved, assertClean };

@@ -10,9 +10,10 @@ function fmt(n, digits = 1) {
  * @param candidate summary from load.measure()
  * @param baseline summary from load.measure()
  * @param goal minimum acceptable candidate/baseline throughput ratio
+ * @param rounds optional result of load.measureInterleaved(): the ratio is then the median of its rounds
  * @returns {{ratio: number, met: boolean}}
  */
-function printComparison(title, candidate, baseline, goal) {
+function printComparison(title, candidate, baseline, goal, rounds) {
   const rows = [candidate, baseline];
   const width = Math.max(...rows.map((r) => r.label.length), 8);
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(width) : String(c).padStart(12))).join('  ');
@@ -22,7 +23,8 @@ function printComparison(title, candidate, baseline, goal) {
     line(['target', 'req/s', 'p50 ms', 'p99 ms', 'requests']),
     ...rows.map((r) => line([r.label, fmt(r.rps), fmt(r.p50, 2), fmt(r.p99, 2), r.requests])),
   ];
-  const ratio = candidate.rps / baseline.rps;
+  const ratio = rounds ? rounds.ratio : candidate.rps / baseline.rps;
+  if (rounds) out.push(`ratio per round (alternating, ${rounds.ratios.length} rounds): ${rounds.ratios.map((r) => fmt(r, 2)).join(' ')}; median below`);
   const met = ratio >= goal;
   out.push(`ratio ${candidate.label} / ${baseline.label}: ${fmt(ratio, 2)} (goal >= ${goal}) ${met ? 'MET' : 'NOT MET'}`, '');
   process.stdout.write(out.join('\n') + '\n');
