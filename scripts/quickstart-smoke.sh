@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the README's quick start as a newcomer would, on a throw-away PGlite data directory:
-# seed:demo, admin:grant, npm start, then a real sign-in and GET /v1/me over HTTP.
+# db:migrate, seed:demo, admin:grant, npm start, then a real sign-in and GET /v1/me over HTTP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(mktemp -d)
@@ -14,6 +14,7 @@ stop_api() {
 }
 trap stop_api EXIT
 
+npm run --silent db:migrate
 npm run --silent seed:demo
 npm run --silent admin:grant -- admin@shipcrowd.local
 setsid npm start --silent > "$data/api.log" 2>&1 &
@@ -24,4 +25,4 @@ token=$(curl -sf -X POST "http://127.0.0.1:$port/v1/auth/login" -H 'content-type
   -d '{"email":"demo@shipcrowd.local","password":"demo-password-2026"}' | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.stdout.write(JSON.parse(s).accessToken))")
 me=$(curl -sf "http://127.0.0.1:$port/v1/me" -H "authorization: Bearer $token")
 echo "$me" | grep -q '"email":"demo@shipcrowd.local"' || { echo "GET /v1/me did not return the demo user: $me"; exit 1; }
-echo "quick start smoke: seed, admin:grant, npm start, sign-in and GET /v1/me all work"
+echo "quick start smoke: db:migrate, seed, admin:grant, npm start, sign-in and GET /v1/me all work"
