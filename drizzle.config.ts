@@ -5,7 +5,7 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: ['./libs/*/src/**/*.schema.ts'],
   out: './migrations',
-  schemaFilter: ['platform', 'identity', 'companies', 'audit'],
+  schemaFilter: ['platform', 'identity', 'companies', 'audit', 'geo'],
   entities: { roles: false },
   strict: false,
   verbose: false,

@@ -13,6 +13,7 @@ export const API_TAGS: Record<string, string> = {
   audit: 'Tamper-evident audit log',
   files: 'Signed, expiring file downloads',
   operations: 'Health and metrics',
+  geo: 'Reference geography: pincode directory (GeoNames, CC-BY 4.0) and shipping zones',
 };
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import type { DatabaseHandle } from '../database/database.types';
-import { migrateDatabase, MIGRATIONS_DIR } from '../database/migrate';
+import { migrateDatabase, MigrationTarget, MIGRATIONS_DIR } from '../database/migrate';
 import { openDatabase } from '../database/open-database';
 
 // Unique per test run, so developers (and CI) running suites at the same time never share a template.
@@ -16,7 +16,8 @@ export function testDatabaseKind(): 'pg' | 'pglite' {
   return process.env.TEST_DATABASE_URL ? 'pg' : 'pglite';
 }
 
-export async function prepareTestTemplate(): Promise<void> {
+/** `seed` runs once on the migrated template (as the owner), e.g. to bake reference data into every suite's copy. */
+export async function prepareTestTemplate(seed?: (target: MigrationTarget) => Promise<void>): Promise<void> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const admin = new Client({ connectionString: serverUrl });
@@ -26,6 +27,7 @@ export async function prepareTestTemplate(): Promise<void> {
     await admin.end();
     const pool = new Pool({ connectionString: withDatabase(serverUrl, TEMPLATE_DB), max: 1 });
     await migrateDatabase({ kind: 'pg', pool });
+    await seed?.({ kind: 'pg', pool });
     await pool.end();
     return;
   }
@@ -34,6 +36,7 @@ export async function prepareTestTemplate(): Promise<void> {
   const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: import('@electric-sql/pglite').Extension };
   const client = await PGlite.create({ extensions: { pg_trgm } });
   await migrateDatabase({ kind: 'pglite', client });
+  await seed?.({ kind: 'pglite', client });
   const dump = await client.dumpDataDir('gzip');
   mkdirSync(join(PGLITE_TEMPLATE, '..'), { recursive: true });
   writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));

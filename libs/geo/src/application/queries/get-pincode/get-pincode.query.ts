@@ -1,0 +1,3 @@
+export class GetPincode {
+  constructor(readonly pincode: string) {}
+}

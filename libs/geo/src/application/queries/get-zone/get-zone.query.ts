@@ -1,0 +1,6 @@
+export class GetZone {
+  constructor(
+    readonly origin: string,
+    readonly destination: string,
+  ) {}
+}

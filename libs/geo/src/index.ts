@@ -1,0 +1,2 @@
+export { GeoModule } from './geo.module';
+export { GeoHttpModule } from './interface/http/geo-http.module';
