@@ -9,7 +9,8 @@ describe('session revocation across processes', () => {
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    [a, b] = await Promise.all([startIdentityApp(shared), startIdentityApp(shared)]);
+    a = await startIdentityApp(shared);
+    b = await startIdentityApp(shared);
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);

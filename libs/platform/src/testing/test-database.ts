@@ -79,7 +79,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { url?: str
     };
   }
   const blob = new Blob([readFileSync(PGLITE_TEMPLATE)]);
-  return openDatabase({ pgliteDataDir: 'memory://', pgliteLoadDataDir: blob, migrate: false });
+  // Loading a dump is CPU work, not reaching a server: allow for a loaded CI machine.
+  return openDatabase({ pgliteDataDir: 'memory://', pgliteLoadDataDir: blob, migrate: false, timeoutMs: 60_000 });
 }
 
 function withDatabase(url: string, database: string): string {
