@@ -1,17 +1,9 @@
 /** What other contexts may use of the geo context (reference geography: pincodes and shipping zones). */
 
-export interface PincodeView {
-  pincode: string;
-  /** Primary place (usually the head / general post office). */
-  place: string;
-  places: string[];
-  district: string;
-  state: string;
-  /** GST state code (two digits, e.g. '27' Maharashtra). */
-  gstStateCode: string;
-  latitude: number | null;
-  longitude: number | null;
-}
+/** A pincode as the directory knows it (GeoNames data; GST state code mapped by Shipcrowd). */
+import type { Pincode as PincodeView } from '../src/domain/pincode';
+
+export type { PincodeView };
 
 export type Zone = 'A' | 'B' | 'C' | 'D' | 'E';
 

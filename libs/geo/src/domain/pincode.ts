@@ -12,6 +12,7 @@ export interface Pincode {
   places: string[];
   district: string;
   state: string;
+  /** GST state code (two digits, e.g. '27' Maharashtra). */
   gstStateCode: string;
   latitude: number | null;
   longitude: number | null;
