@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Generates the next migration from every context's Drizzle schema (drizzle-kit), one at a time.
-# Usage: npm run db:generate -- <name>
+# Generates the next migration of one context's stream from its Drizzle schema (drizzle-kit), one at a time.
+# Usage: npm run db:generate -- <context> <name>   (platform, identity, companies, audit and geo share the core stream)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-name="${1:-change}"
+context="${1:?usage: npm run db:generate -- <context> <name>}"
+name="${2:-change}"
 exec 9>/tmp/shipcrowd-db-generate.lock
 flock 9
-npx drizzle-kit generate --name "$name"
+DRIZZLE_CONTEXT="$context" npx drizzle-kit generate --name "$name"

@@ -41,6 +41,14 @@ export const PERMISSIONS = {
   'roles.manage': 'Create, edit and delete custom roles',
   'api_keys.manage': 'Create and revoke the company\'s API keys',
   'audit.read': 'Read the company\'s audit log',
+  'warehouses.read': 'See pickup locations (warehouses)',
+  'warehouses.manage': 'Create, edit, import and delete pickup locations',
+  'orders.read': 'See, search and export orders',
+  'orders.write': 'Create, edit and cancel orders',
+  'orders.import': 'Bulk-import orders from CSV/XLSX and roll back an import',
+  'orders.routing.manage': 'Edit order routing rules',
+  'rates.read': 'Quote rates, check serviceability and read rate cards',
+  'rates.manage': 'Edit the company\'s rate card overrides, custom zones, pincode blocklists and quote preferences',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

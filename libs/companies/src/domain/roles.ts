@@ -10,16 +10,21 @@ export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
  * |---------|-------------------------------------------------------------------------|
  * | owner   | everything                                                              |
  * | admin   | everything except company.delete                                        |
- * | manager | company.read, team.read, team.invite, audit.read, api_keys.manage       |
- * | member  | company.read, team.read                                                 |
- * | viewer  | company.read                                                            |
+ * | manager | company.read, team.read, team.invite, audit.read, api_keys.manage,      |
+ * |         | warehouses.*, orders.*, rates.read, rates.manage                        |
+ * | member  | company.read, team.read, warehouses.read, orders.read/write/import,     |
+ * |         | rates.read                                                              |
+ * | viewer  | company.read, warehouses.read, orders.read, rates.read                  |
  */
 export const BUILT_IN_ROLES: Readonly<Record<BuiltInRole, { name: string; permissions: readonly Permission[] }>> = {
   owner: { name: 'Owner', permissions: ALL_PERMISSIONS },
   admin: { name: 'Admin', permissions: ALL_PERMISSIONS.filter((p) => p !== 'company.delete') },
-  manager: { name: 'Manager', permissions: ['company.read', 'team.read', 'team.invite', 'audit.read', 'api_keys.manage'] },
-  member: { name: 'Member', permissions: ['company.read', 'team.read'] },
-  viewer: { name: 'Viewer', permissions: ['company.read'] },
+  manager: {
+    name: 'Manager',
+    permissions: ['company.read', 'team.read', 'team.invite', 'audit.read', 'api_keys.manage', 'warehouses.read', 'warehouses.manage', 'orders.read', 'orders.write', 'orders.import', 'orders.routing.manage', 'rates.read', 'rates.manage'],
+  },
+  member: { name: 'Member', permissions: ['company.read', 'team.read', 'warehouses.read', 'orders.read', 'orders.write', 'orders.import', 'rates.read'] },
+  viewer: { name: 'Viewer', permissions: ['company.read', 'warehouses.read', 'orders.read', 'rates.read'] },
 };
 
 /** Owners only: a custom role can never carry it (admins do not have it either). */

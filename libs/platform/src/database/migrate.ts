@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -13,6 +13,18 @@ const ROLE_SQL = readSql('bootstrap-role.sql');
 const GRANTS_SQL = readSql('grants.sql');
 const MIGRATION_LOCK = 727_274_001;
 
+/**
+ * The core stream (./migrations) first, then each later context's own stream (./migrations/<context>),
+ * each tracked in its own drizzle.__drizzle_migrations_<context> table (ADR 0011).
+ */
+export function migrationStreams(dir = MIGRATIONS_DIR): { folder: string; table: string }[] {
+  const contexts = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'meta', '_journal.json')))
+    .map((e) => e.name)
+    .sort();
+  return [{ folder: dir, table: '__drizzle_migrations' }, ...contexts.map((c) => ({ folder: join(dir, c), table: `__drizzle_migrations_${c}` }))];
+}
+
 export type MigrationTarget = { kind: 'pg'; pool: Pool } | { kind: 'pglite'; client: PGlite };
 
 /**
@@ -22,7 +34,8 @@ export type MigrationTarget = { kind: 'pg'; pool: Pool } | { kind: 'pglite'; cli
 export async function migrateDatabase(target: MigrationTarget): Promise<void> {
   if (target.kind === 'pglite') {
     await target.client.exec(ROLE_SQL);
-    await migratePglite(drizzlePglite(target.client), { migrationsFolder: MIGRATIONS_DIR });
+    const db = drizzlePglite(target.client);
+    for (const stream of migrationStreams()) await migratePglite(db, { migrationsFolder: stream.folder, migrationsTable: stream.table, migrationsSchema: 'drizzle' });
     await target.client.exec(GRANTS_SQL);
     return;
   }
@@ -30,7 +43,8 @@ export async function migrateDatabase(target: MigrationTarget): Promise<void> {
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(ROLE_SQL);
-    await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_DIR });
+    const db = drizzlePg(client);
+    for (const stream of migrationStreams()) await migratePg(db, { migrationsFolder: stream.folder, migrationsTable: stream.table, migrationsSchema: 'drizzle' });
     await client.query(GRANTS_SQL);
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

@@ -14,6 +14,15 @@ export const API_TAGS: Record<string, string> = {
   files: 'Signed, expiring file downloads',
   operations: 'Health and metrics',
   geo: 'Reference geography: pincode directory (GeoNames, CC-BY 4.0) and shipping zones',
+  zones: 'Company custom zones (pincode lists, CSV, GeoJSON boundaries) that take precedence over the zone engine',
+  addresses: 'Address quality: pincode, city and state agreement, completeness, phone numbers',
+  serviceability: 'Which couriers and services reach a pincode pair; coverage uploads, delta syncs, blocklists, reports',
+  'rate-cards': 'Rate cards: platform base, B2B, VIP tiers and company overrides, with versions and approval',
+  rates: 'Rate quotes with line breakdowns and a recommended courier',
+  warehouses: 'Pickup locations (warehouses)',
+  orders: 'Orders: create, search, edit, cancel, export',
+  'order-imports': 'Bulk order imports (CSV/XLSX) with progress, error reports and rollback',
+  'routing-rules': 'Order routing rules that pick the warehouse and courier preference',
 };
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
