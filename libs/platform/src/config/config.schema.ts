@@ -88,6 +88,21 @@ export const configSchema = z
     STORAGE_SIGNED_URL_TTL_SECONDS: positiveInt.default(3600),
     COMPANY_DELETION_GRACE_DAYS: positiveInt.default(30),
 
+    /** Shipcrowd's own GST state (the supplier of shipping services): same state as the seller = CGST + SGST, else IGST. */
+    SHIPCROWD_GST_STATE_CODE: z.string().regex(/^\d{2}$/).default('29'),
+    /** How long a quote answer stays in the Redis cache; any rate card or coverage change invalidates it at once anyway. */
+    QUOTE_CACHE_TTL_SECONDS: positiveInt.default(300),
+    /** sandbox = couriers' APIs are the in-project simulators (started in-process); live = the couriers' real hosts. */
+    COURIER_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+    /** Base URL of the courier simulators when they run elsewhere; unset in sandbox mode = start them in-process. */
+    COURIER_SIMULATOR_URL: z.string().url().optional(),
+    /** When the serviceability delta sync from couriers that publish pincode lists runs (cron, server time). */
+    SERVICEABILITY_SYNC_CRON: z.string().default('30 2 * * *'),
+    /** Largest order import file accepted (bytes). */
+    ORDER_IMPORT_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
+    /** Most rows one order import may hold. */
+    ORDER_IMPORT_MAX_ROWS: positiveInt.default(10_000),
+
     BULL_BOARD_ENABLED: bool.default(true),
     SCHEDULES_ENABLED: bool.default(true),
     /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
