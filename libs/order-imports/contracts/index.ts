@@ -1,0 +1,2 @@
+/** The order-imports context offers nothing to other contexts yet. */
+export {};
