@@ -1,6 +1,7 @@
 /** What other contexts may use of the geo context (reference geography: pincodes and shipping zones). */
 
 /** A pincode as the directory knows it (GeoNames data; GST state code mapped by Shipcrowd). */
+import type { AddressAssessment, AddressInput } from '../src/domain/address-quality';
 import type { Pincode as PincodeView } from '../src/domain/pincode';
 
 export type { PincodeView };
@@ -10,7 +11,12 @@ export type Zone = 'A' | 'B' | 'C' | 'D' | 'E';
 export interface ZoneDecision {
   zone: Zone;
   /** Set when a company's custom zone decided it (its id and name), else null. */
-  customZone?: { id: string; name: string } | null;
+  customZone?: {
+    id: string;
+    name: string;
+    /** How each end was found in the custom zone (origin is null for zones that match on the destination only). */
+    matchedBy?: { origin: 'pincode_list' | 'boundary' | null; destination: 'pincode_list' | 'boundary' };
+  } | null;
   /** Why this zone applied, in words fit for a quote. */
   reason: string;
   origin: PincodeView;
@@ -19,37 +25,8 @@ export interface ZoneDecision {
   listsVersion: { metro: number; special: number };
 }
 
-export interface AddressInput {
-  line1: string;
-  line2?: string | null;
-  landmark?: string | null;
-  city: string;
-  state: string;
-  pincode: string;
-  /** Indian mobile or landline; +91 / 0 prefixes allowed. */
-  phone?: string | null;
-}
-
-export interface AddressIssue {
-  /** Stable code, e.g. 'pincode_unknown', 'city_mismatch', 'state_mismatch', 'house_number_missing', 'landmark_missing', 'phone_invalid'. */
-  code: string;
-  field: string;
-  message: string;
-  /** Points this issue took off the score. */
-  penalty: number;
-}
-
-export interface AddressAssessment {
-  /** 0-100; 100 = nothing to fix. */
-  score: number;
-  /** 'good' >= 80, 'fair' >= 50, else 'poor'. */
-  grade: 'good' | 'fair' | 'poor';
-  issues: AddressIssue[];
-  /** What the directory says about the pincode (null when unknown). */
-  pincode: PincodeView | null;
-  /** Phone in E.164 (+91...) when valid. */
-  normalizedPhone: string | null;
-}
+/** Address quality (the domain's own types: AddressInput, AddressIssue, AddressAssessment). */
+export type { AddressAssessment, AddressInput, AddressIssue } from '../src/domain/address-quality';
 
 export interface GeoFacade {
   /** Null for an unknown or malformed pincode. */
@@ -61,6 +38,16 @@ export interface GeoFacade {
   zoneBetween(origin: string, destination: string, companyId?: string): Promise<ZoneDecision>;
   /** Address quality score with reasons (never throws for bad input: bad input is what it reports). */
   assessAddress(address: AddressInput): Promise<AddressAssessment>;
+  /** Every directory pincode with GST state, district and coordinates, by pincode (bulk reference reads, e.g. the sandbox coverage seed). */
+  allPincodes(): Promise<DirectoryPincode[]>;
+}
+
+export interface DirectoryPincode {
+  pincode: string;
+  gstStateCode: string;
+  district: string;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 export const GEO_FACADE = Symbol('GeoFacade');

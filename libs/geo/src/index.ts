@@ -1,2 +1,3 @@
 export { GeoModule } from './geo.module';
 export { GeoHttpModule } from './interface/http/geo-http.module';
+export { GeoJobsModule } from './interface/jobs/geo-jobs.module';

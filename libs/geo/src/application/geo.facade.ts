@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { GeoFacade, PincodeView, ZoneDecision } from '../../contracts';
+import type { AddressAssessment, AddressInput, DirectoryPincode, GeoFacade, PincodeView, ZoneDecision } from '../../contracts';
 import { isPincode } from '../domain/pincode';
 import { GeoStore } from '../infrastructure/persistence/geo-store';
+import { AssessAddress } from './queries/assess-address/assess-address.query';
 import { GetZone } from './queries/get-zone/get-zone.query';
 
 @Injectable()
@@ -17,7 +18,15 @@ export class GeoFacadeImpl implements GeoFacade {
     return (await this.store.pincodes([pincode]))[0] ?? null;
   }
 
-  zoneBetween(origin: string, destination: string): Promise<ZoneDecision> {
-    return this.queries.execute(new GetZone(origin, destination));
+  zoneBetween(origin: string, destination: string, companyId?: string): Promise<ZoneDecision> {
+    return this.queries.execute(new GetZone(origin, destination, companyId ?? null));
+  }
+
+  assessAddress(address: AddressInput): Promise<AddressAssessment> {
+    return this.queries.execute(new AssessAddress(address));
+  }
+
+  allPincodes(): Promise<DirectoryPincode[]> {
+    return this.store.allPincodes();
   }
 }

@@ -50,6 +50,11 @@ const CODES: Record<string, string> = {
   'other territory': '97',
 };
 
+/** Every state name (and historical spelling) known, normalised, with its GST code. */
+export function knownStateNames(): [string, string][] {
+  return Object.entries(CODES);
+}
+
 /** Ladakh became its own union territory (GST 38) in 2019; GeoNames still files Leh and Kargil under Jammu & Kashmir. */
 const LADAKH_DISTRICTS = new Set(['leh', 'kargil', 'leh ladakh']);
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, Tx, UnitOfWork } from '@shipcrowd/platform';
-import type { PincodeView } from '../../../contracts';
+import type { DirectoryPincode, PincodeView } from '../../../contracts';
 import type { MetroCity, ZoneLists } from '../../domain/zone';
 import { pincodes, zoneLists } from './geo.schema';
 
@@ -35,12 +35,23 @@ const columns = {
 export class GeoStore {
   constructor(private readonly uow: UnitOfWork) {}
 
-  read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.uow.scope() ? work(this.uow.tx()) : this.uow.run({ system: true }, work);
+  /**
+   * Joins the caller's transaction when there is one; otherwise opens one, in `companyId`'s tenant scope when given
+   * (for reads that also touch that company's custom zones), else system scope.
+   */
+  read<T>(work: (tx: Tx) => Promise<T>, companyId?: string | null): Promise<T> {
+    if (this.uow.scope()) return work(this.uow.tx());
+    return this.uow.run(companyId ? { companyId } : { system: true }, work);
   }
 
   pincodes(pins: string[]): Promise<PincodeView[]> {
     return this.read((tx) => tx.select(columns).from(pincodes).where(inArray(pincodes.pincode, pins)));
+  }
+
+  allPincodes(): Promise<DirectoryPincode[]> {
+    return this.read((tx) =>
+      tx.select({ pincode: pincodes.pincode, gstStateCode: pincodes.gstStateCode, district: pincodes.district, latitude: pincodes.latitude, longitude: pincodes.longitude }).from(pincodes).orderBy(pincodes.pincode),
+    );
   }
 
   /** Trigram word similarity of the query against place names, district and state; best first, ties broken by the primary place's similarity. */

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { GeoModule } from '../../geo.module';
+import { AddressesController } from './addresses.controller';
 import { AdminZoneListsController } from './admin-zone-lists.controller';
 import { PincodesController } from './pincodes.controller';
+import { ZonesController } from './zones.controller';
 
-/** The geo HTTP API (pincode lookup and search, zones, admin zone lists). */
+/** The geo HTTP API (pincode lookup and search, zones and company custom zones, address validation, admin zone lists). */
 @Module({
   imports: [GeoModule],
-  controllers: [PincodesController, AdminZoneListsController],
+  controllers: [PincodesController, ZonesController, AddressesController, AdminZoneListsController],
 })
 export class GeoHttpModule {}

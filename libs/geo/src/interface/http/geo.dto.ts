@@ -47,8 +47,20 @@ export class ListsVersionDto {
   @ApiProperty({ example: 1 }) special!: number;
 }
 
+export class CustomZoneMatchDto {
+  @ApiProperty({ enum: ['pincode_list', 'boundary'], nullable: true, type: String, description: "null for 'destination' zones" }) origin!: string | null;
+  @ApiProperty({ enum: ['pincode_list', 'boundary'] }) destination!: string;
+}
+
+export class AppliedCustomZoneDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Bengaluru same city' }) name!: string;
+  @ApiProperty({ type: CustomZoneMatchDto }) matchedBy!: CustomZoneMatchDto;
+}
+
 export class ZoneDecisionDto {
   @ApiProperty({ enum: ['A', 'B', 'C', 'D', 'E'], example: 'C' }) zone!: string;
+  @ApiProperty({ type: AppliedCustomZoneDto, nullable: true, description: "The caller's company custom zone that decided the zone (it takes precedence over the engine), else null" }) customZone!: AppliedCustomZoneDto | null;
   @ApiProperty({ example: 'Metro to metro: Delhi NCR to Mumbai' }) reason!: string;
   @ApiProperty({ type: PincodeDto }) origin!: PincodeDto;
   @ApiProperty({ type: PincodeDto }) destination!: PincodeDto;

