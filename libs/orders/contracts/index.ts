@@ -82,7 +82,8 @@ export interface FieldProblem {
 
 export type PlaceOrderOutcome =
   | { index: number; ok: true; orderId: string; orderNumber: string; flaggedDuplicateOf?: string | null }
-  | { index: number; ok: false; errors: FieldProblem[] };
+  /** duplicateOf: the existing order a rejected duplicate repeats (duplicateMode 'reject'). */
+  | { index: number; ok: false; errors: FieldProblem[]; duplicateOf?: string | null };
 
 export interface PlaceOrdersInput {
   companyId: string;

@@ -1,0 +1,8 @@
+import type { OrdersActor } from '../../actor';
+
+export class RollbackImport {
+  constructor(
+    readonly actor: OrdersActor,
+    readonly importId: string,
+  ) {}
+}

@@ -1,0 +1,3 @@
+export class GetOrderSettings {
+  constructor(readonly companyId: string) {}
+}

@@ -1,0 +1,6 @@
+export class GetOrder {
+  constructor(
+    readonly companyId: string,
+    readonly orderId: string,
+  ) {}
+}
