@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import type { DomainEvent } from '@shipcrowd/kernel';
-import { outbox } from '../persistence/platform.schema';
 import { DATABASE, DatabaseHandle, Tx } from './database.types';
 
 /** Whose data a transaction may touch. Row-level security reads these settings. */
@@ -51,21 +50,19 @@ export class UnitOfWork {
     return this.active.getStore()?.scope;
   }
 
-  /** Writes events to the outbox inside the open transaction. */
+  /**
+   * Writes events to the outbox inside the open transaction: one statement whatever the count, with the rows
+   * sent as one JSON parameter (a bulk import publishes 10,000 events; six bind parameters each would be slow).
+   * Rows keep the given order, so `sequence` follows it.
+   */
   async publish(events: readonly DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.tx()
-      .insert(outbox)
-      .values(
-        events.map((e) => ({
-          id: e.eventId,
-          type: e.type,
-          aggregateId: e.aggregateId,
-          companyId: e.companyId,
-          payload: e.payload,
-          occurredAt: e.occurredAt,
-        })),
-      );
+    const rows = events.map((e) => ({ id: e.eventId, type: e.type, aggregate_id: e.aggregateId, company_id: e.companyId, payload: e.payload, occurred_at: e.occurredAt }));
+    await this.tx().execute(sql`
+      insert into platform.outbox (id, type, aggregate_id, company_id, payload, occurred_at)
+      select id, type, aggregate_id, company_id, payload, occurred_at
+      from json_populate_recordset(null::platform.outbox, ${JSON.stringify(rows)}::json) with ordinality as r
+      order by ordinality`);
   }
 }
 
