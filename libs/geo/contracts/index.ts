@@ -38,6 +38,8 @@ export interface GeoFacade {
   zoneBetween(origin: string, destination: string, companyId?: string): Promise<ZoneDecision>;
   /** Address quality score with reasons (never throws for bad input: bad input is what it reports). */
   assessAddress(address: AddressInput): Promise<AddressAssessment>;
+  /** The same for many addresses with one directory read (bulk order placement). */
+  assessAddresses(addresses: AddressInput[]): Promise<AddressAssessment[]>;
   /** Every directory pincode with GST state, district and coordinates, by pincode (bulk reference reads, e.g. the sandbox coverage seed). */
   allPincodes(): Promise<DirectoryPincode[]>;
 }

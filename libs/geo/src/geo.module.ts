@@ -10,7 +10,7 @@ import { UpdateCustomZoneHandler } from './application/commands/update-custom-zo
 import { CustomZoneMatcher } from './application/custom-zone-matcher';
 import { CustomZoneWrites } from './application/custom-zones';
 import { GeoFacadeImpl } from './application/geo.facade';
-import { AssessAddressHandler } from './application/queries/assess-address/assess-address.handler';
+import { AssessAddressesHandler } from './application/queries/assess-addresses/assess-addresses.handler';
 import { GetCustomZoneHandler } from './application/queries/get-custom-zone/get-custom-zone.handler';
 import { GetPincodeHandler } from './application/queries/get-pincode/get-pincode.handler';
 import { GetZoneHandler } from './application/queries/get-zone/get-zone.handler';
@@ -47,7 +47,7 @@ import { GeoStore } from './infrastructure/persistence/geo-store';
     GetCustomZoneHandler,
     ListCustomZonePincodesHandler,
     StreamCustomZonePincodesHandler,
-    AssessAddressHandler,
+    AssessAddressesHandler,
     { provide: GEO_FACADE, useClass: GeoFacadeImpl },
   ],
   exports: [GEO_FACADE],

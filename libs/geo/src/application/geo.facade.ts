@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { AddressAssessment, AddressInput, DirectoryPincode, GeoFacade, PincodeView, ZoneDecision } from '../../contracts';
 import { isPincode } from '../domain/pincode';
 import { GeoStore } from '../infrastructure/persistence/geo-store';
-import { AssessAddress } from './queries/assess-address/assess-address.query';
+import { AssessAddresses } from './queries/assess-addresses/assess-addresses.query';
 import { GetZone } from './queries/get-zone/get-zone.query';
 
 @Injectable()
@@ -22,8 +22,12 @@ export class GeoFacadeImpl implements GeoFacade {
     return this.queries.execute(new GetZone(origin, destination, companyId ?? null));
   }
 
-  assessAddress(address: AddressInput): Promise<AddressAssessment> {
-    return this.queries.execute(new AssessAddress(address));
+  async assessAddress(address: AddressInput): Promise<AddressAssessment> {
+    return (await this.assessAddresses([address]))[0];
+  }
+
+  assessAddresses(addresses: AddressInput[]): Promise<AddressAssessment[]> {
+    return this.queries.execute(new AssessAddresses(addresses));
   }
 
   allPincodes(): Promise<DirectoryPincode[]> {

@@ -74,10 +74,7 @@ export class OrderPlacement {
   private async assess(addresses: AddressInput[]): Promise<AddressAssessment[]> {
     const keys = addresses.map((a) => JSON.stringify([a.line1, a.line2, a.landmark, a.city, a.state, a.pincode, a.phone]));
     const distinct = [...new Map(keys.map((k, i) => [k, addresses[i]])).entries()];
-    const bulk = (this.geo as GeoFacade & { assessAddresses?: (all: AddressInput[]) => Promise<AddressAssessment[]> }).assessAddresses;
-    const results = bulk ? await bulk.call(this.geo, distinct.map(([, a]) => a)) : [];
-    // Without a bulk method: calls go out in slices, so queries queue back to back on the transaction's connection.
-    if (!bulk) for (const slice of chunks(distinct, 200)) results.push(...(await Promise.all(slice.map(([, a]) => this.geo.assessAddress(a)))));
+    const results = await this.geo.assessAddresses(distinct.map(([, a]) => a));
     const byKey = new Map(distinct.map(([k], i) => [k, results[i]]));
     return keys.map((k) => byKey.get(k)!);
   }

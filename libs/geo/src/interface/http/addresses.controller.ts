@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@shipcrowd/platform';
-import { AssessAddress } from '../../application/queries/assess-address/assess-address.query';
+import { AssessAddresses } from '../../application/queries/assess-addresses/assess-addresses.query';
 import type { AddressAssessment } from '../../domain/address-quality';
 import { AddressAssessmentDto, ValidateAddressDto } from './addresses.dto';
 
@@ -22,7 +22,8 @@ export class AddressesController {
       'Pincode data © GeoNames (geonames.org), CC-BY 4.0.',
   })
   @ApiOkResponse({ type: AddressAssessmentDto })
-  validateAddress(@Body() body: ValidateAddressDto): Promise<AddressAssessment> {
-    return this.queries.execute(new AssessAddress(body));
+  async validateAddress(@Body() body: ValidateAddressDto): Promise<AddressAssessment> {
+    const [assessment] = await this.queries.execute<AssessAddresses, AddressAssessment[]>(new AssessAddresses([body]));
+    return assessment;
   }
 }
