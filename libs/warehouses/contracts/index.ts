@@ -15,7 +15,17 @@ export interface WarehouseView {
   contactName: string;
   contactPhone: string;
   isDefault: boolean;
+  /** False when deactivated or deleted: no new orders should ship from it. */
   active: boolean;
+  /** Added by the warehouses context (optional for compatibility): */
+  landmark?: string | null;
+  contactEmail?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  /** GSTIN registered at this location, if any. */
+  gstin?: string | null;
+  /** True for a soft-deleted warehouse (still returned by get() so old orders can show where they shipped from). */
+  deleted?: boolean;
 }
 
 export interface WarehousesFacade {
@@ -23,6 +33,11 @@ export interface WarehousesFacade {
   get(companyId: string, warehouseId: string): Promise<WarehouseView | null>;
   byCode(companyId: string, code: string): Promise<WarehouseView | null>;
   defaultOf(companyId: string): Promise<WarehouseView | null>;
+  /**
+   * Added by the warehouses context: the orders context calls this (inside its own unit of work, same transaction)
+   * when orders name warehouses, so a used warehouse can be deactivated but no longer deleted. Optional to call.
+   */
+  markUsed?(companyId: string, warehouseIds: string[]): Promise<void>;
 }
 
 export const WAREHOUSES_FACADE = Symbol('WarehousesFacade');

@@ -1,0 +1,2 @@
+export { WarehousesModule } from './warehouses.module';
+export { WarehousesHttpModule } from './interface/http/warehouses-http.module';
