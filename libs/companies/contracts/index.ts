@@ -20,6 +20,11 @@ export interface CompaniesFacade {
   /** Active memberships of a user (for login and company switching). */
   membershipsOf(userId: string): Promise<MembershipView[]>;
   membershipOf(userId: string, companyId: string): Promise<MembershipView | null>;
+  /**
+   * The GST state code of the company's billing registration (first two digits of its GSTIN, else its billing
+   * address's state code), or null when no billing details are set. Pricing uses it as the recipient's state.
+   */
+  billingStateCodeOf(companyId: string): Promise<string | null>;
 }
 
 export const COMPANIES_FACADE = Symbol('CompaniesFacade');

@@ -42,6 +42,12 @@ export interface QuoteOption {
   rtoChargePaise: number;
   /** Selection score (0..1, higher is better) under the company's weights. */
   score: number;
+  /** Which card priced it: 'base' | 'b2b' | 'vip' | 'company'. */
+  rateCardScope?: string;
+  /** The destination is out of the courier's regular area (an ODA line may be present). */
+  oda?: boolean;
+  courierName?: string;
+  serviceName?: string;
 }
 
 export interface Quote {
@@ -50,6 +56,10 @@ export interface Quote {
   options: QuoteOption[];
   recommended: { courier: string; service: string; reason: string } | null;
   unserviceable: { courier: string; service: string; code: string; reason: string }[];
+  /** The selection weights the scores used (the company's, or the default 0.7 / 0.3 / 0). */
+  weights?: { cost: number; speed: number; performance: number };
+  /** GST treatment: 'intra_state' (CGST + SGST) or 'inter_state' (IGST), with the states compared. */
+  gst?: { treatment: 'intra_state' | 'inter_state'; supplierStateCode: string; recipientStateCode: string; recipientSource: 'billing' | 'origin_pincode' };
 }
 
 export interface PricingFacade {

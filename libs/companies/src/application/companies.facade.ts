@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { eq } from 'drizzle-orm';
+import { UnitOfWork } from '@shipcrowd/platform';
 import type { CompaniesFacade, MembershipView } from '../../contracts';
 import { AcceptInvitation } from './commands/accept-invitation/accept-invitation.command';
 import { CreateCompanyWithOwner } from './commands/create-company-with-owner/create-company-with-owner.command';
+import { companies } from '../infrastructure/persistence/companies.schema';
+import { TenantScopes } from './ports/tenant-scopes.port';
 import { MembershipsOf } from './queries/memberships-of/memberships-of.query';
 
 /** What other contexts call; every method joins the caller's unit of work when one is open. */
@@ -11,6 +15,8 @@ export class CompaniesFacadeImpl implements CompaniesFacade {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly scopes: TenantScopes,
+    private readonly uow: UnitOfWork,
   ) {}
 
   createCompanyWithOwner(input: { ownerUserId: string; ownerEmail: string; ownerName: string; companyName: string; phone?: string }): Promise<{ companyId: string }> {
@@ -28,5 +34,19 @@ export class CompaniesFacadeImpl implements CompaniesFacade {
   async membershipOf(userId: string, companyId: string): Promise<MembershipView | null> {
     const [membership] = await this.queries.execute<MembershipsOf, MembershipView[]>(new MembershipsOf(userId, companyId));
     return membership ?? null;
+  }
+
+  /** Read in the company's own scope (joining the caller's unit of work when one is open). */
+  billingStateCodeOf(companyId: string): Promise<string | null> {
+    return this.scopes.within({ companyId }, async () => {
+      const [row] = await this.uow
+        .tx()
+        .select({ gstin: companies.gstin, billingAddress: companies.billingAddress })
+        .from(companies)
+        .where(eq(companies.id, companyId));
+      if (!row) return null;
+      if (row.gstin && /^\d{2}/.test(row.gstin)) return row.gstin.slice(0, 2);
+      return row.billingAddress?.stateCode ?? null;
+    });
   }
 }

@@ -1,0 +1,11 @@
+/**
+ * The quote cache and the pricing revision. The revision is a counter bumped after the commit of any change
+ * that can alter a price (rate cards, tiers, preferences, courier performance); cached quotes are keyed by it
+ * (and by the serviceability revision), so a change makes every older answer unreachable at once.
+ */
+export abstract class QuoteCache {
+  abstract revision(): Promise<number>;
+  abstract bumpRevision(): Promise<number>;
+  abstract get(key: string): Promise<string | null>;
+  abstract set(key: string, value: string): Promise<void>;
+}

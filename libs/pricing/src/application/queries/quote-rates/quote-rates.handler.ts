@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { COMPANIES_FACADE, CompaniesFacade } from '@shipcrowd/companies/contracts';
+import { courierProfile, courierService } from '@shipcrowd/couriers/contracts';
+import { GEO_FACADE, GeoFacade } from '@shipcrowd/geo/contracts';
+import { CLOCK, Clock, DomainError, FieldError } from '@shipcrowd/kernel';
+import { APP_CONFIG, AppConfig, UnitOfWork } from '@shipcrowd/platform';
+import { SERVICEABILITY_FACADE, ServiceabilityFacade } from '@shipcrowd/serviceability/contracts';
+import type { Quote, QuoteOption, QuoteRequest } from '../../../../contracts';
+import { volumetricGrams, priceShipment } from '../../../domain/pricing';
+import { pickApplicableCard } from '../../../domain/rate-card';
+import { Candidate, NEUTRAL_PERFORMANCE, pickRecommended, recommendationReason, scoreCandidates } from '../../../domain/selection';
+import { indianDate } from '../../../domain/terms';
+import { QuoteCache } from '../../ports/quote-cache.port';
+import { PricingSnapshot } from '../../pricing-snapshot';
+import { QuoteRates } from './quote-rates.query';
+
+const MAX_WEIGHT_GRAMS = 5_000_000; // 5 t: full-truck loads
+const MAX_DIMENSION_CM = 1_500;
+const MAX_AMOUNT_PAISE = 10_000_000_000; // Rs 10 crore
+
+/**
+ * Quotes: cache first (key = company + request + serviceability revision + pricing revision + Indian date),
+ * else serviceability answer x the applicable card of each courier service, priced by the domain, scored
+ * under the company's weights. Answers are cached for QUOTE_CACHE_TTL_SECONDS.
+ */
+@QueryHandler(QuoteRates)
+export class QuoteRatesHandler implements IQueryHandler<QuoteRates, Quote> {
+  private readonly pincodeStates = new Map<string, string>();
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly cache: QuoteCache,
+    private readonly snapshot: PricingSnapshot,
+    @Inject(SERVICEABILITY_FACADE) private readonly serviceability: ServiceabilityFacade,
+    @Inject(GEO_FACADE) private readonly geo: GeoFacade,
+    @Inject(COMPANIES_FACADE) private readonly companies: CompaniesFacade,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ request }: QuoteRates): Promise<Quote> {
+    const req = normalise(request);
+    const now = this.clock.now();
+    const [pricingRevision, coverageRevision] = await Promise.all([this.cache.revision(), this.serviceability.revision()]);
+    const key = createHash('sha256')
+      .update(JSON.stringify(['q1', req, coverageRevision, pricingRevision, indianDate(now)]))
+      .digest('base64url');
+    const hit = await this.cache.get(key);
+    if (hit) return JSON.parse(hit) as Quote;
+    const quote = await this.compute(req, pricingRevision, now);
+    await this.cache.set(key, JSON.stringify(quote));
+    return quote;
+  }
+
+  private async compute(req: QuoteRequest, pricingRevision: number, now: Date): Promise<Quote> {
+    const dims = req.dimensionsCm ?? null;
+    const check = () =>
+      this.serviceability.check({
+        companyId: req.companyId,
+        originPincode: req.originPincode,
+        destinationPincode: req.destinationPincode,
+        paymentMode: req.paymentMode,
+        // The lane's max weight is checked against the heavier of dead and (standard) volumetric weight.
+        weightGrams: Math.max(req.weightGrams, volumetricGrams(dims, 5000)),
+        codAmountPaise: req.paymentMode === 'cod' ? req.codAmountPaise : undefined,
+      });
+    const cards = async () => ({ platform: await this.snapshot.platform(pricingRevision), company: await this.snapshot.company(req.companyId, pricingRevision) });
+    // Outside a unit of work these are independent reads (own connections): run them together. Inside a caller's
+    // transaction they share one connection and the companies facade switches its RLS settings: one after another.
+    const [answer, { platform, company }, billingState] = this.uow.scope()
+      ? [await check(), await cards(), await this.billingState(req.companyId)]
+      : await Promise.all([check(), cards(), this.billingState(req.companyId)]);
+    const supplier = this.config.SHIPCROWD_GST_STATE_CODE;
+    const recipientSource: 'billing' | 'origin_pincode' = billingState ? 'billing' : 'origin_pincode';
+    const recipient = billingState ?? (await this.pincodeState(req.originPincode));
+    const intraState = recipient === supplier;
+
+    const wanted = req.couriers?.length ? new Set(req.couriers) : null;
+    const unserviceable: Quote['unserviceable'] = answer.unserviceable.filter((u) => !wanted || wanted.has(u.courier)).map((u) => ({ courier: u.courier, service: u.service, code: u.code, reason: u.reason }));
+    const priced: Omit<QuoteOption, 'score'>[] = [];
+    const allCards = [...company.cards, ...platform.cards];
+    for (const option of answer.options) {
+      if (wanted && !wanted.has(option.courier)) continue;
+      const service = courierService(option.courier, option.service);
+      const cards = allCards.filter((c) => c.courier === option.courier && c.service === option.service);
+      const card = pickApplicableCard(cards, { companyId: req.companyId, tier: company.tier, b2b: !!req.b2b || !!service?.b2b });
+      if (!card || !service) {
+        unserviceable.push({ courier: option.courier, service: option.service, code: 'no_rate_card', reason: `No active rate card prices ${option.courier} ${option.service}` });
+        continue;
+      }
+      const p = priceShipment({
+        terms: card.terms,
+        zone: option.zone,
+        deadWeightGrams: req.weightGrams,
+        dimensionsCm: dims,
+        volumetricDivisor: service.volumetricDivisor,
+        paymentMode: req.paymentMode,
+        codAmountPaise: req.codAmountPaise ?? 0,
+        oda: option.oda,
+        intraState,
+        at: now,
+      });
+      priced.push({
+        courier: option.courier,
+        service: option.service,
+        courierName: courierProfile(option.courier)?.name,
+        serviceName: service.name,
+        rateCardId: card.rateCardId,
+        rateCardVersion: card.version,
+        rateCardScope: card.scope,
+        zone: option.zone,
+        oda: option.oda,
+        chargeableWeightGrams: p.chargeableWeightGrams,
+        volumetricWeightGrams: p.volumetricWeightGrams,
+        expectedDeliveryDays: option.transitDays,
+        lines: p.lines,
+        subtotalPaise: p.subtotalPaise,
+        gstPaise: p.gstPaise,
+        totalPaise: p.totalPaise,
+        rtoChargePaise: p.rtoChargePaise,
+      });
+    }
+
+    const keyOf = (o: { courier: string; service: string }) => `${o.courier}/${o.service}`;
+    const candidates: Candidate[] = priced.map((o) => ({ key: keyOf(o), totalPaise: o.totalPaise, transitDays: o.expectedDeliveryDays, performance: platform.performance.get(o.courier) ?? NEUTRAL_PERFORMANCE }));
+    const scores = scoreCandidates(candidates, company.weights);
+    const scoreOf = new Map(scores.map((s) => [s.key, s.score]));
+    const options: QuoteOption[] = priced
+      .map((o) => ({ ...o, score: scoreOf.get(keyOf(o)) ?? 0 }))
+      .sort((a, b) => a.totalPaise - b.totalPaise || keyOf(a).localeCompare(keyOf(b)));
+    const best = pickRecommended(candidates, scores);
+    const chosen = best ? options.find((o) => keyOf(o) === best.key)! : null;
+    return {
+      zone: answer.zone,
+      zoneReason: answer.zoneReason,
+      options,
+      recommended: chosen && best ? { courier: chosen.courier, service: chosen.service, reason: recommendationReason(best, candidates, chosen.score, company.weights) } : null,
+      unserviceable,
+      weights: { ...company.weights },
+      gst: { treatment: intraState ? 'intra_state' : 'inter_state', supplierStateCode: supplier, recipientStateCode: recipient, recipientSource },
+    };
+  }
+
+  private billingState(companyId: string): Promise<string | null> {
+    return this.companies.billingStateCodeOf(companyId);
+  }
+
+  /** GST state of a pincode: reference data, so remembered in-process (bounded). */
+  private async pincodeState(pincode: string): Promise<string> {
+    const known = this.pincodeStates.get(pincode);
+    if (known) return known;
+    const state = (await this.geo.pincode(pincode))?.gstStateCode ?? '';
+    if (state) {
+      if (this.pincodeStates.size >= 20_000) this.pincodeStates.clear();
+      this.pincodeStates.set(pincode, state);
+    }
+    return state;
+  }
+}
+
+/** Checks what the HTTP layer cannot for facade callers, and gives the cache key a canonical request. */
+function normalise(r: QuoteRequest): QuoteRequest {
+  const errors: FieldError[] = [];
+  const bad = (field: string, message: string) => errors.push({ field, message, code: 'pricing.invalid_quote_request' });
+  const int = (field: string, v: unknown, min: number, max: number) => (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) && bad(field, `must be a whole number between ${min} and ${max}`);
+  if (r.paymentMode !== 'prepaid' && r.paymentMode !== 'cod') bad('paymentMode', "must be 'prepaid' or 'cod'");
+  int('weightGrams', r.weightGrams, 1, MAX_WEIGHT_GRAMS);
+  if (r.paymentMode === 'cod') int('codAmountPaise', r.codAmountPaise, 1, MAX_AMOUNT_PAISE);
+  else if (r.codAmountPaise !== undefined && r.codAmountPaise !== null && r.codAmountPaise !== 0) bad('codAmountPaise', 'must be 0 or absent for prepaid shipments');
+  if (r.declaredValuePaise !== undefined && r.declaredValuePaise !== null) int('declaredValuePaise', r.declaredValuePaise, 0, MAX_AMOUNT_PAISE);
+  if (r.dimensionsCm) {
+    for (const side of ['length', 'breadth', 'height'] as const) {
+      const v = r.dimensionsCm[side];
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > MAX_DIMENSION_CM) bad(`dimensionsCm.${side}`, `must be above 0 and at most ${MAX_DIMENSION_CM} cm`);
+    }
+  }
+  if (errors.length) throw new DomainError('validation.failed', 'The quote request is invalid', 'validation', { errors });
+  return {
+    companyId: r.companyId,
+    originPincode: String(r.originPincode).trim(),
+    destinationPincode: String(r.destinationPincode).trim(),
+    paymentMode: r.paymentMode,
+    codAmountPaise: r.paymentMode === 'cod' ? r.codAmountPaise : 0,
+    weightGrams: r.weightGrams,
+    dimensionsCm: r.dimensionsCm ? { length: r.dimensionsCm.length, breadth: r.dimensionsCm.breadth, height: r.dimensionsCm.height } : undefined,
+    declaredValuePaise: r.declaredValuePaise ?? undefined,
+    b2b: !!r.b2b,
+    couriers: r.couriers?.length ? [...new Set(r.couriers)].sort() : undefined,
+  };
+}
