@@ -214,6 +214,21 @@ describe('pricing: quotes', () => {
     expect(option((await quote(request)).json(), 'delhivery')).toBeDefined();
   });
 
+  it("drops cached answers when the company's custom zones change", async () => {
+    const request = lane({ weightGrams: 888, couriers: ['delhivery'] });
+    const first = (await quote(request)).json();
+    expect(first.zone).toBe('C');
+    const created = await t.http({ method: 'POST', url: '/v1/zones/custom', token: seller.token, payload: { name: 'Mumbai as regional', zone: 'B', matchScope: 'destination', pincodes: [MUMBAI] } });
+    expect(created.statusCode).toBe(201);
+    const rezoned = (await quote(request)).json();
+    expect(rezoned.zone).toBe('B');
+    expect(rezoned.zoneReason).toContain('Mumbai as regional');
+    expect(option(rezoned, 'delhivery')!.totalPaise).toBeLessThan(option(first, 'delhivery')!.totalPaise);
+    const removed = await t.http({ method: 'DELETE', url: `/v1/zones/custom/${created.json().id}`, token: seller.token, headers: { 'if-match': `"${created.json().version}"` } });
+    expect(removed.statusCode).toBe(204);
+    expect((await quote(request)).json().zone).toBe('C');
+  });
+
   it('recommends under the company weights and explains why; courier performance feeds it', async () => {
     const prefs = await t.http({ method: 'GET', url: '/v1/rates/preferences', token: seller.token });
     expect(prefs.json()).toEqual({ cost: 0.7, speed: 0.3, performance: 0, isDefault: true });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { AuditModule } from '@shipcrowd/audit';
 import { CompaniesHttpModule } from '@shipcrowd/companies';
-import { GeoModule } from '@shipcrowd/geo';
+import { GeoHttpModule } from '@shipcrowd/geo';
 import { IdentityModule } from '@shipcrowd/identity';
 import { queryRows, StorageModule, UnitOfWork } from '@shipcrowd/platform';
 import { createTestApp, TestApp } from '@shipcrowd/platform/testing';
@@ -9,10 +9,10 @@ import { PricingHttpModule } from '@shipcrowd/pricing';
 import { ServiceabilityHttpModule } from '@shipcrowd/serviceability';
 import { sampleTerms } from '../../libs/pricing/src/domain/testing-terms';
 
-/** Pricing over HTTP with the real identity, companies, geo and serviceability contexts. */
+/** Pricing over HTTP with the real identity, companies, geo (incl. custom zone routes) and serviceability contexts. */
 export function pricingTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   return createTestApp({
-    imports: [AuditModule, StorageModule, IdentityModule, CompaniesHttpModule, GeoModule, ServiceabilityHttpModule, PricingHttpModule],
+    imports: [AuditModule, StorageModule, IdentityModule, CompaniesHttpModule, GeoHttpModule, ServiceabilityHttpModule, PricingHttpModule],
     env: { RATE_LIMIT_AUTH_MAX: '100000', RATE_LIMIT_MAX: '100000', ...env },
   });
 }

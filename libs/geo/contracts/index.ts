@@ -36,6 +36,11 @@ export interface GeoFacade {
    * Throws DomainError 'geo.invalid_pincode' (validation) or 'geo.pincode_not_found' (not_found).
    */
   zoneBetween(origin: string, destination: string, companyId?: string): Promise<ZoneDecision>;
+  /**
+   * Changes whenever anything that decides this company's zones changes (its custom zones, the metro and special
+   * lists), visible from the commit on. Callers that cache zone-dependent answers (quotes) key on it.
+   */
+  zoneRevision(companyId: string): Promise<string>;
   /** Address quality score with reasons (never throws for bad input: bad input is what it reports). */
   assessAddress(address: AddressInput): Promise<AddressAssessment>;
   /** The same for many addresses with one directory read (bulk order placement). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { AddressAssessment, AddressInput, DirectoryPincode, GeoFacade, PincodeView, ZoneDecision } from '../../contracts';
 import { isPincode } from '../domain/pincode';
+import { CustomZoneStore } from '../infrastructure/persistence/custom-zone-store';
 import { GeoStore } from '../infrastructure/persistence/geo-store';
 import { AssessAddresses } from './queries/assess-addresses/assess-addresses.query';
 import { GetZone } from './queries/get-zone/get-zone.query';
@@ -10,8 +11,13 @@ import { GetZone } from './queries/get-zone/get-zone.query';
 export class GeoFacadeImpl implements GeoFacade {
   constructor(
     private readonly store: GeoStore,
+    private readonly customZones: CustomZoneStore,
     private readonly queries: QueryBus,
   ) {}
+
+  zoneRevision(companyId: string): Promise<string> {
+    return this.store.read((tx) => this.customZones.zoneRevision(tx, companyId), companyId);
+  }
 
   async pincode(pincode: string): Promise<PincodeView | null> {
     if (!isPincode(pincode)) return null;

@@ -54,6 +54,16 @@ export class CustomZoneStore {
     return Number(row.revision);
   }
 
+  /** The company's custom-zone revision and the active metro/special list versions, in one statement (cache keys). */
+  async zoneRevision(tx: Tx, companyId: string): Promise<string> {
+    const [row] = await queryRows<{ custom: string | number; lists: string }>(
+      tx,
+      sql`select coalesce((select revision from geo.custom_zone_revisions where company_id = ${companyId}), 0) as custom,
+                 (select string_agg(kind || version, '.' order by kind) from geo.zone_lists where active) as lists`,
+    );
+    return `${row.lists ?? ''}/${Number(row.custom)}`;
+  }
+
   async count(tx: Tx, companyId: string): Promise<number> {
     const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from geo.custom_zones where company_id = ${companyId}`);
     return row.n;

@@ -21,7 +21,7 @@ const MAX_DIMENSION_CM = 1_500;
 const MAX_AMOUNT_PAISE = 10_000_000_000; // Rs 10 crore
 
 /**
- * Quotes: cache first (key = company + request + serviceability revision + pricing revision + Indian date),
+ * Quotes: cache first (key = company + request + serviceability, pricing and zone revisions + Indian date),
  * else serviceability answer x the applicable card of each courier service, priced by the domain, scored
  * under the company's weights. Answers are cached for QUOTE_CACHE_TTL_SECONDS.
  */
@@ -43,9 +43,9 @@ export class QuoteRatesHandler implements IQueryHandler<QuoteRates, Quote> {
   async execute({ request }: QuoteRates): Promise<Quote> {
     const req = normalise(request);
     const now = this.clock.now();
-    const [pricingRevision, coverageRevision] = await Promise.all([this.cache.revision(), this.serviceability.revision()]);
+    const [pricingRevision, coverageRevision, zoneRevision] = await Promise.all([this.cache.revision(), this.serviceability.revision(), this.geo.zoneRevision(req.companyId)]);
     const key = createHash('sha256')
-      .update(JSON.stringify(['q1', req, coverageRevision, pricingRevision, indianDate(now)]))
+      .update(JSON.stringify(['q1', req, coverageRevision, pricingRevision, zoneRevision, indianDate(now)]))
       .digest('base64url');
     const hit = await this.cache.get(key);
     if (hit) return JSON.parse(hit) as Quote;
