@@ -3,3 +3,4 @@ export * from './http-simulator';
 export * from './twilio-sms.simulator';
 export * from './siteverify.simulator';
 export * from './google/google-oauth.simulator';
+export * from './couriers';

@@ -98,6 +98,10 @@ export const configSchema = z
     COURIER_SIMULATOR_URL: z.string().url().optional(),
     /** When the serviceability delta sync from couriers that publish pincode lists runs (cron, server time). */
     SERVICEABILITY_SYNC_CRON: z.string().default('30 2 * * *'),
+    /** Delhivery B2C API token (live mode; sandbox accepts any configured value, default a fixed sandbox token). */
+    DELHIVERY_API_TOKEN: z.string().optional(),
+    /** Delhivery B2C API host for live mode (staging: https://staging-express.delhivery.com). */
+    DELHIVERY_API_BASE_URL: z.string().url().default('https://track.delhivery.com'),
     /** Largest order import file accepted (bytes). */
     ORDER_IMPORT_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
     /** Most rows one order import may hold. */

@@ -1,0 +1,6 @@
+/** A counter that moves after every committed coverage, transit-time or blocklist change (quote caches key on it). */
+export abstract class CoverageRevision {
+  abstract current(): Promise<number>;
+  /** Call AFTER the change committed. */
+  abstract bump(): Promise<number>;
+}

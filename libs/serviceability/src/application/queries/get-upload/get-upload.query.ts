@@ -1,0 +1,3 @@
+export class GetCoverageUpload {
+  constructor(readonly id: string) {}
+}

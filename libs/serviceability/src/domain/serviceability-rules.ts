@@ -1,0 +1,96 @@
+import type { CoverageRow } from './coverage';
+
+export type PaymentMode = 'prepaid' | 'cod';
+
+export interface LaneService {
+  courier: string;
+  service: string;
+}
+
+export interface BlockEntry {
+  pincode: string;
+  /** null = every courier. */
+  courier: string | null;
+}
+
+export interface ServiceabilityRequest {
+  originPincode: string;
+  destinationPincode: string;
+  paymentMode: PaymentMode;
+  weightGrams?: number;
+  codAmountPaise?: number;
+  reverse?: boolean;
+}
+
+export interface LaneAnswer {
+  courier: string;
+  service: string;
+  serviceable: boolean;
+  /** Set when not serviceable. */
+  code?: UnserviceableCode;
+  reason?: string;
+  oda: boolean;
+  transitDays: number | null;
+  maxWeightGrams: number | null;
+  maxCodPaise: number | null;
+}
+
+export type UnserviceableCode =
+  | 'origin_not_covered'
+  | 'destination_not_covered'
+  | 'pickup_unavailable'
+  | 'reverse_unavailable'
+  | 'prepaid_unavailable'
+  | 'cod_unavailable'
+  | 'over_max_weight'
+  | 'over_max_cod'
+  | 'blocked_by_company';
+
+/**
+ * Decides, for every service asked about, whether it can carry the parcel, in this order:
+ * company blocklist (the buyer's pincode: destination, or origin for a reverse pickup), origin coverage,
+ * pickup (reverse: 'reverse') at the origin, destination coverage, prepaid/COD at the destination,
+ * max weight and max COD of the destination lane. The first failing rule names the code.
+ */
+export function decideLanes(
+  services: readonly LaneService[],
+  coverage: readonly CoverageRow[],
+  blocks: readonly BlockEntry[],
+  transitDays: ReadonlyMap<string, number>,
+  request: ServiceabilityRequest,
+): LaneAnswer[] {
+  const rows = new Map<string, CoverageRow>();
+  for (const row of coverage) rows.set(`${row.courier}|${row.service}|${row.pincode}`, row);
+  const buyerPincode = request.reverse ? request.originPincode : request.destinationPincode;
+  return services.map(({ courier, service }) => {
+    const origin = rows.get(`${courier}|${service}|${request.originPincode}`);
+    const destination = rows.get(`${courier}|${service}|${request.destinationPincode}`);
+    const base = {
+      courier,
+      service,
+      oda: destination?.oda ?? false,
+      transitDays: transitDays.get(`${courier}|${service}`) ?? null,
+      maxWeightGrams: destination?.maxWeightGrams ?? null,
+      maxCodPaise: destination?.maxCodPaise ?? null,
+    };
+    const refuse = (code: UnserviceableCode, reason: string): LaneAnswer => ({ ...base, serviceable: false, code, reason });
+    const block = blocks.find((b) => b.pincode === buyerPincode && (b.courier === null || b.courier === courier));
+    if (block) return refuse('blocked_by_company', `Your company blocked pincode ${buyerPincode}${block.courier ? ` for ${courier}` : ''}`);
+    if (!origin) return refuse('origin_not_covered', `${courier} ${service} does not serve origin pincode ${request.originPincode}`);
+    if (request.reverse) {
+      if (!origin.reverse) return refuse('reverse_unavailable', `${courier} ${service} offers no reverse pickup at ${request.originPincode}`);
+    } else if (!origin.pickup) {
+      return refuse('pickup_unavailable', `${courier} ${service} offers no pickup at ${request.originPincode}`);
+    }
+    if (!destination) return refuse('destination_not_covered', `${courier} ${service} does not deliver to ${request.destinationPincode}`);
+    if (request.paymentMode === 'cod' && !destination.cod) return refuse('cod_unavailable', `${courier} ${service} offers no cash on delivery at ${request.destinationPincode}`);
+    if (request.paymentMode === 'prepaid' && !destination.prepaid) return refuse('prepaid_unavailable', `${courier} ${service} delivers no prepaid parcels to ${request.destinationPincode}`);
+    if (request.weightGrams !== undefined && destination.maxWeightGrams !== null && request.weightGrams > destination.maxWeightGrams) {
+      return refuse('over_max_weight', `${request.weightGrams} g is over ${courier} ${service}'s limit of ${destination.maxWeightGrams} g at ${request.destinationPincode}`);
+    }
+    if (request.paymentMode === 'cod' && request.codAmountPaise !== undefined && destination.maxCodPaise !== null && request.codAmountPaise > destination.maxCodPaise) {
+      return refuse('over_max_cod', `COD of ${request.codAmountPaise} paise is over ${courier} ${service}'s limit of ${destination.maxCodPaise} paise at ${request.destinationPincode}`);
+    }
+    return { ...base, serviceable: true };
+  });
+}

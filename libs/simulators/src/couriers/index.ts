@@ -1,0 +1,2 @@
+export * from './courier-simulator-server';
+export * from './delhivery.simulator';
