@@ -3,10 +3,29 @@ import { AuditHttpModule } from '@shipcrowd/audit';
 import { CompaniesHttpModule } from '@shipcrowd/companies';
 import { GeoHttpModule } from '@shipcrowd/geo';
 import { IdentityModule } from '@shipcrowd/identity';
+import { OrderImportsHttpModule } from '@shipcrowd/order-imports';
+import { OrdersHttpModule } from '@shipcrowd/orders';
 import { BullBoardModule, HealthModule, MetricsModule, StorageModule } from '@shipcrowd/platform';
+import { PricingHttpModule } from '@shipcrowd/pricing';
+import { ServiceabilityHttpModule } from '@shipcrowd/serviceability';
+import { WarehousesHttpModule } from '@shipcrowd/warehouses';
 
 /** Everything the HTTP process serves. PlatformModule (global) is added by the process root. */
 @Module({
-  imports: [HealthModule, MetricsModule, BullBoardModule, AuditHttpModule, IdentityModule, StorageModule, CompaniesHttpModule, GeoHttpModule],
+  imports: [
+    HealthModule,
+    MetricsModule,
+    BullBoardModule,
+    AuditHttpModule,
+    IdentityModule,
+    StorageModule,
+    CompaniesHttpModule,
+    GeoHttpModule,
+    ServiceabilityHttpModule,
+    PricingHttpModule,
+    WarehousesHttpModule,
+    OrdersHttpModule,
+    OrderImportsHttpModule,
+  ],
 })
 export class ApiModule {}

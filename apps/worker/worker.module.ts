@@ -3,10 +3,28 @@ import { AuditJobsModule } from '@shipcrowd/audit';
 import { CompaniesJobsModule } from '@shipcrowd/companies';
 import { GeoJobsModule } from '@shipcrowd/geo';
 import { IdentityJobsModule } from '@shipcrowd/identity';
+import { OrderImportsJobsModule } from '@shipcrowd/order-imports';
+import { OrdersModule } from '@shipcrowd/orders';
 import { OutboxRelayModule, SchedulesModule, StorageModule } from '@shipcrowd/platform';
+import { PricingJobsModule } from '@shipcrowd/pricing';
+import { ServiceabilityJobsModule } from '@shipcrowd/serviceability';
+import { WarehousesModule } from '@shipcrowd/warehouses';
 
 /** Everything the background process runs: outbox relay, queue processors, schedules. */
 @Module({
-  imports: [OutboxRelayModule, SchedulesModule, AuditJobsModule, StorageModule, CompaniesJobsModule, IdentityJobsModule, GeoJobsModule],
+  imports: [
+    OutboxRelayModule,
+    SchedulesModule,
+    AuditJobsModule,
+    StorageModule,
+    CompaniesJobsModule,
+    IdentityJobsModule,
+    GeoJobsModule,
+    ServiceabilityJobsModule,
+    PricingJobsModule,
+    WarehousesModule,
+    OrdersModule,
+    OrderImportsJobsModule,
+  ],
 })
 export class WorkerModule {}
