@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the README's quick start as a newcomer would, on a throw-away PGlite data directory:
-# db:migrate, seed:demo, admin:grant, npm start, then a real sign-in and GET /v1/me over HTTP.
+# db:migrate, seed:demo, admin:grant, npm start, then a real sign-in, GET /v1/me, a quote and the demo orders over HTTP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(mktemp -d)
@@ -25,4 +25,10 @@ token=$(curl -sf -X POST "http://127.0.0.1:$port/v1/auth/login" -H 'content-type
   -d '{"email":"demo@shipcrowd.local","password":"demo-password-2026"}' | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.stdout.write(JSON.parse(s).accessToken))")
 me=$(curl -sf "http://127.0.0.1:$port/v1/me" -H "authorization: Bearer $token")
 echo "$me" | grep -q '"email":"demo@shipcrowd.local"' || { echo "GET /v1/me did not return the demo user: $me"; exit 1; }
-echo "quick start smoke: db:migrate, seed, admin:grant, npm start, sign-in and GET /v1/me all work"
+quote=$(curl -sf -X POST "http://127.0.0.1:$port/v1/rates/quote" -H "authorization: Bearer $token" -H 'content-type: application/json' \
+  -d '{"originPincode":"560058","destinationPincode":"400001","paymentMode":"cod","codAmountPaise":129900,"weightGrams":700,"dimensionsCm":{"length":30,"breadth":20,"height":8}}')
+echo "$quote" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const q=JSON.parse(s);if(!(q.options.length>=10&&q.recommended))process.exit(1)})" \
+  || { echo "POST /v1/rates/quote did not quote the sandbox couriers: $quote"; exit 1; }
+orders=$(curl -sf "http://127.0.0.1:$port/v1/orders?q=DEMO-1001" -H "authorization: Bearer $token")
+echo "$orders" | grep -q '"orderNumber":"DEMO-1001"' || { echo "GET /v1/orders did not list the demo order: $orders"; exit 1; }
+echo "quick start smoke: db:migrate, seed, admin:grant, npm start, sign-in, GET /v1/me, a sandbox quote and the demo orders all work"
