@@ -23,6 +23,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup/env.js'],
-  testTimeout: 30000,
+  // Embedded PGlite loads each suite's database from a dump in-process: give hooks more room on a busy machine.
+  testTimeout: process.env.TEST_DATABASE_URL ? 30000 : 60000,
   maxWorkers: 1,
 };
