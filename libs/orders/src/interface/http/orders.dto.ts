@@ -8,8 +8,8 @@ import { ORDER_STATUSES } from '../../domain/order';
 
 export class OrderAddressDto {
   @ApiProperty({ example: 'Flat 12, Sunrise Apartments, 4th Cross' }) line1!: string;
-  @ApiPropertyOptional({ example: 'Indiranagar', nullable: true }) line2?: string | null;
-  @ApiPropertyOptional({ example: 'Near Metro Station', nullable: true }) landmark?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Indiranagar', nullable: true }) line2?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Near Metro Station', nullable: true }) landmark?: string | null;
   @ApiProperty({ example: 'Bengaluru' }) city!: string;
   @ApiProperty({ example: 'Karnataka' }) state!: string;
   @ApiProperty({ example: '560038' }) pincode!: string;
@@ -18,19 +18,19 @@ export class OrderAddressDto {
 export class OrderBuyerDto {
   @ApiProperty({ example: 'Asha Rao' }) name!: string;
   @ApiProperty({ example: '+91 98765 43210', description: '10-digit Indian number; +91 / 0 prefixes allowed' }) phone!: string;
-  @ApiPropertyOptional({ example: 'asha@example.in', nullable: true }) email?: string | null;
-  @ApiPropertyOptional({ nullable: true }) companyName?: string | null;
-  @ApiPropertyOptional({ example: '29ABCDE1234F1Z5', nullable: true, description: 'Required for B2B; format, state code and check character are verified' }) gstin?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'asha@example.in', nullable: true }) email?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) companyName?: string | null;
+  @ApiPropertyOptional({ type: String, example: '29ABCDE1234F1Z5', nullable: true, description: 'Required for B2B; format, state code and check character are verified' }) gstin?: string | null;
 }
 
 export class OrderItemDto {
-  @ApiPropertyOptional({ example: 'TSHIRT-BLK-M', nullable: true }) sku?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'TSHIRT-BLK-M', nullable: true }) sku?: string | null;
   @ApiProperty({ example: 'Black T-shirt (M)' }) name!: string;
   @ApiProperty({ example: 2, minimum: 1 }) quantity!: number;
   @ApiProperty({ example: 49900, description: 'Paise, excluding GST' }) unitPricePaise!: number;
-  @ApiPropertyOptional({ example: '6109', nullable: true }) hsnCode?: string | null;
-  @ApiPropertyOptional({ example: 5, nullable: true, description: 'GST rate in percent (0, 0.25, 1.5, 3, 5, 12, 18, 28, 40)' }) taxRatePercent?: number | null;
-  @ApiPropertyOptional({ example: 0, nullable: true }) discountPaise?: number | null;
+  @ApiPropertyOptional({ type: String, example: '6109', nullable: true }) hsnCode?: string | null;
+  @ApiPropertyOptional({ type: Number, example: 5, nullable: true, description: 'GST rate in percent (0, 0.25, 1.5, 3, 5, 12, 18, 28, 40)' }) taxRatePercent?: number | null;
+  @ApiPropertyOptional({ type: Number, example: 0, nullable: true }) discountPaise?: number | null;
 }
 
 export class OrderPackageDto {
@@ -48,38 +48,38 @@ export class OrderHandlingDto {
 
 export class OrderInsuranceDto {
   @ApiProperty() insured!: boolean;
-  @ApiPropertyOptional({ example: 250000, nullable: true, description: 'Required when insured (paise)' }) declaredValuePaise?: number | null;
+  @ApiPropertyOptional({ type: Number, example: 250000, nullable: true, description: 'Required when insured (paise)' }) declaredValuePaise?: number | null;
 }
 
 export class OrderB2bDto {
   @ApiProperty({ example: 'INV-2026-0042' }) invoiceNumber!: string;
   @ApiProperty({ example: 12500000 }) invoiceValuePaise!: number;
-  @ApiPropertyOptional({ example: '2026-11-20', nullable: true }) invoiceDate?: string | null;
+  @ApiPropertyOptional({ type: String, example: '2026-11-20', nullable: true }) invoiceDate?: string | null;
   @ApiPropertyOptional({ enum: ['parcel', 'ptl', 'ftl'], default: 'parcel' }) freightMode?: 'parcel' | 'ptl' | 'ftl';
-  @ApiPropertyOptional({ nullable: true, description: 'Required for heavy freight (over 20 kg, PTL or FTL)' }) boxCount?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Required for heavy freight (over 20 kg, PTL or FTL)' }) boxCount?: number | null;
   @ApiPropertyOptional({ description: 'Heavy freight only' }) appointmentDelivery?: boolean;
-  @ApiPropertyOptional({ nullable: true, example: '123456789012' }) ewaybillNumber?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '123456789012' }) ewaybillNumber?: string | null;
 }
 
 export class OrderDraftDto {
-  @ApiPropertyOptional({ description: 'Company-unique; generated (SC-YYMMDD-NNNNN) when absent', nullable: true }) orderNumber?: string | null;
-  @ApiPropertyOptional({ example: 'shopify', description: 'Defaults to api' }) channel?: string | null;
-  @ApiPropertyOptional({ example: '#1001', nullable: true }) channelOrderId?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'ISO date-time; defaults to now' }) orderDate?: string | null;
+  @ApiPropertyOptional({ type: String, description: 'Company-unique; generated (SC-YYMMDD-NNNNN) when absent', nullable: true }) orderNumber?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'shopify', description: 'Defaults to api' }) channel?: string | null;
+  @ApiPropertyOptional({ type: String, example: '#1001', nullable: true }) channelOrderId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO date-time; defaults to now' }) orderDate?: string | null;
   @ApiPropertyOptional({ enum: ['b2c', 'b2b'], default: 'b2c' }) type?: 'b2c' | 'b2b';
   @ApiProperty({ enum: ['prepaid', 'cod'] }) paymentMode!: 'prepaid' | 'cod';
-  @ApiPropertyOptional({ nullable: true, description: 'COD only; defaults to the order total, may not exceed it' }) codAmountPaise?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'COD only; defaults to the order total, may not exceed it' }) codAmountPaise?: number | null;
   @ApiProperty({ type: OrderBuyerDto }) buyer!: OrderBuyerDto;
   @ApiProperty({ type: OrderAddressDto }) shippingAddress!: OrderAddressDto;
   @ApiPropertyOptional({ type: OrderAddressDto, nullable: true }) billingAddress?: OrderAddressDto | null;
   @ApiProperty({ type: [OrderItemDto] }) items!: OrderItemDto[];
   @ApiProperty({ type: [OrderPackageDto], description: 'One per box' }) packages!: OrderPackageDto[];
-  @ApiPropertyOptional({ nullable: true }) shippingChargesPaise?: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Order-level discount (paise)' }) discountPaise?: number | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Else warehouseCode, else routing rules, else the default warehouse' }) warehouseId?: string | null;
-  @ApiPropertyOptional({ nullable: true }) warehouseCode?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) shippingChargesPaise?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Order-level discount (paise)' }) discountPaise?: number | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Else warehouseCode, else routing rules, else the default warehouse' }) warehouseId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) warehouseCode?: string | null;
   @ApiPropertyOptional({ type: [String] }) tags?: string[];
-  @ApiPropertyOptional({ nullable: true }) notes?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) notes?: string | null;
   @ApiPropertyOptional({ type: OrderHandlingDto }) handling?: OrderHandlingDto;
   @ApiPropertyOptional({ type: OrderInsuranceDto, nullable: true }) insurance?: OrderInsuranceDto | null;
   @ApiPropertyOptional({ type: OrderB2bDto, nullable: true, description: 'B2B orders only' }) b2b?: OrderB2bDto | null;
@@ -138,7 +138,7 @@ export class OrderSummaryDto {
   @ApiProperty() orderNumber!: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: string;
   @ApiProperty() channel!: string;
-  @ApiProperty({ nullable: true }) channelOrderId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) channelOrderId!: string | null;
   @ApiProperty() type!: string;
   @ApiProperty() paymentMode!: string;
   @ApiProperty() buyerName!: string;
@@ -150,9 +150,9 @@ export class OrderSummaryDto {
   @ApiProperty() weightGrams!: number;
   @ApiProperty() warehouseId!: string;
   @ApiProperty({ type: [String] }) tags!: string[];
-  @ApiProperty({ nullable: true }) awb!: string | null;
-  @ApiProperty({ nullable: true, description: 'Set when flagged as a duplicate of that order' }) duplicateOf!: string | null;
-  @ApiProperty({ nullable: true }) addressScore!: number | null;
+  @ApiProperty({ type: String, nullable: true }) awb!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Set when flagged as a duplicate of that order' }) duplicateOf!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) addressScore!: number | null;
   @ApiProperty() createdAt!: string;
 }
 

@@ -8,16 +8,16 @@ export class RoutingConditionsDto {
   @ApiPropertyOptional({ type: [String], example: ['56', '11'], description: '1-5 leading digits' }) @IsOptional() @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) pincodePrefixes?: string[];
   @ApiPropertyOptional({ type: [String], example: ['Karnataka', '33'], description: 'State names or GST state codes' }) @IsOptional() @IsArray() @ArrayMaxSize(40) @IsString({ each: true }) states?: string[];
   @ApiPropertyOptional({ enum: ['prepaid', 'cod'], nullable: true }) @IsOptional() @IsIn(['prepaid', 'cod']) paymentMode?: 'prepaid' | 'cod' | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) codMinPaise?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) codMaxPaise?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) weightMinGrams?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) weightMaxGrams?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) codMinPaise?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) codMaxPaise?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) weightMinGrams?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) weightMaxGrams?: number | null;
   @ApiPropertyOptional({ type: [String], description: 'Any of these tags' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) tagsAny?: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) channels?: string[];
 }
 
 export class RoutingActionsDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Pickup warehouse; else the default warehouse' }) @IsOptional() @IsUUID() warehouseId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Pickup warehouse; else the default warehouse' }) @IsOptional() @IsUUID() warehouseId?: string | null;
   @ApiPropertyOptional({ type: [String], example: ['delhivery', 'xpressbees'], description: 'Catalogue courier codes, most preferred first' })
   @IsOptional()
   @IsArray()

@@ -46,8 +46,8 @@ export class ServiceabilityAnswerDto {
 // ---- blocklist ----
 export class BlocklistEntryDto {
   @ApiProperty({ example: '110001' }) @IsString() @MaxLength(10) pincode!: string;
-  @ApiPropertyOptional({ example: 'delhivery', nullable: true, description: 'Only this courier; omitted = every courier' }) @IsOptional() @IsString() @MaxLength(40) courier?: string | null;
-  @ApiPropertyOptional({ example: 'High RTO rate', nullable: true }) @IsOptional() @IsString() @MaxLength(200) reason?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'delhivery', nullable: true, description: 'Only this courier; omitted = every courier' }) @IsOptional() @IsString() @MaxLength(40) courier?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'High RTO rate', nullable: true }) @IsOptional() @IsString() @MaxLength(200) reason?: string | null;
 }
 
 export class AddBlocklistDto {
