@@ -10,7 +10,9 @@
  *   (no validation, no events), into a table of the same shape, on the same database, in the same run.
  * Goals: candidate < 10 s, < 5x the baseline, peak RSS (VmHWM) of each server process < 400 MB.
  *
- * Knobs: BENCH_IMPORT_ROWS (10000), BENCH_IMPORT_ITEMS_PER_ORDER (1), BENCH_LOG_LEVEL (warn), BENCH_STRICT=1.
+ * Knobs: BENCH_IMPORT_ROWS (10000), BENCH_IMPORT_ITEMS_PER_ORDER (1), BENCH_IMPORT_MODE (valid_only | all_or_nothing), BENCH_LOG_LEVEL (warn), BENCH_STRICT=1,
+ *   BENCH_WORKER_NODE_ARGS / BENCH_API_NODE_ARGS (node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+ *   BENCH_SHOW_WORKER_LOG=1 prints the worker's last log lines (with BENCH_LOG_LEVEL=debug: parse and per-chunk timings).
  * Uses a throw-away database on BENCH_PG_URL and a unique Redis prefix, both removed afterwards.
  */
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
@@ -26,6 +28,7 @@ const { deleteKeysWithPrefix, uniquePrefix } = require('./lib/redis');
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS || 10_000);
 const ITEMS_PER_ORDER = Math.max(1, Number(process.env.BENCH_IMPORT_ITEMS_PER_ORDER || 1));
+const MODE = process.env.BENCH_IMPORT_MODE === 'all_or_nothing' ? 'all_or_nothing' : 'valid_only';
 const GOALS = { seconds: 10, ratio: 5, rssMb: 400 };
 const COLUMNS = [
   'order_number', 'payment_mode', 'cod_amount', 'buyer_name', 'buyer_phone', 'buyer_email', 'shipping_line1', 'shipping_landmark', 'shipping_city', 'shipping_state',
@@ -115,6 +118,16 @@ async function baselineInsert(databaseUrl, rows) {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in seconds (Linux /proc), or null. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
 /** Peak resident set (VmHWM) of a process, in MB (Linux /proc). */
 function peakRssMb(pid) {
   try {
@@ -142,6 +155,7 @@ async function main() {
     cleanup.add('stop api', () => api.stop());
     const worker = startNode('dist/apps/worker/main.js', {
       name: 'worker',
+      nodeArgs: (process.env.BENCH_WORKER_NODE_ARGS || '').split(' ').filter(Boolean),
       env: {
         NODE_ENV: 'production',
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
@@ -188,9 +202,11 @@ async function main() {
     const baseline = await baselineInsert(database.url, rows);
     log(`baseline (multi-row INSERT of the same rows): ${baseline.toFixed(3)} s`);
 
+    const cpuBefore = { api: cpuSeconds(api.proc.child.pid), worker: cpuSeconds(worker.child.pid) };
+    const rssBefore = { api: peakRssMb(api.proc.child.pid), worker: peakRssMb(worker.child.pid) };
     const t0 = process.hrtime.bigint();
     const form = new FormData();
-    form.append('mode', 'valid_only');
+    form.append('mode', MODE);
     form.append('file', new Blob([file], { type: 'text/csv' }), 'bench.csv');
     const posted = await fetch(`${api.baseUrl}/v1/order-imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     const accepted = await posted.json();
@@ -203,8 +219,11 @@ async function main() {
       await new Promise((r) => setTimeout(r, 50));
     }
     const candidate = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpuUsed = (name, pid) => (cpuBefore[name] === null || cpuSeconds(pid) === null ? '?' : `${(cpuSeconds(pid) - cpuBefore[name]).toFixed(2)} s`);
+    const cpu = { api: cpuUsed('api', api.proc.child.pid), worker: cpuUsed('worker', worker.child.pid) };
     if (status.status !== 'completed' || status.succeeded !== ROWS) throw new Error(`import ended ${status.status}: ${JSON.stringify(status).slice(0, 800)}`);
 
+    if (process.env.BENCH_SHOW_WORKER_LOG === '1') process.stdout.write(`worker log (last lines):\n${worker.output()}\n`);
     const rss = { api: peakRssMb(api.proc.child.pid), worker: peakRssMb(worker.child.pid) };
     const ratio = candidate / baseline;
     const maxRss = Math.max(rss.api ?? 0, rss.worker ?? 0);
@@ -212,12 +231,13 @@ async function main() {
     process.stdout.write(
       [
         '',
-        `order import, ${ROWS} rows (${status.ordersCreated} orders), end to end`,
+        `order import, ${ROWS} rows (${status.ordersCreated} orders), ${MODE}, end to end`,
         `  candidate  POST + job + poll     ${candidate.toFixed(2)} s   (worker: validating ${ms(status.timings.validatingMs)}, importing ${ms(status.timings.importingMs)}, queued ${ms(status.timings.queuedMs)})`,
         `  baseline   multi-row INSERT      ${baseline.toFixed(2)} s`,
+        `  CPU used   api ${cpu.api}, worker ${cpu.worker} (during the candidate); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
         `  ratio      ${ratio.toFixed(2)}x           goal < ${GOALS.ratio}x   ${ratio < GOALS.ratio ? 'met' : 'MISSED'}`,
         `  time       ${candidate.toFixed(2)} s         goal < ${GOALS.seconds} s   ${candidate < GOALS.seconds ? 'met' : 'MISSED'}`,
-        `  peak RSS   api ${fmtMb(rss.api)}, worker ${fmtMb(rss.worker)}   goal < ${GOALS.rssMb} MB   ${maxRss < GOALS.rssMb ? 'met' : 'MISSED'}`,
+        `  peak RSS   api ${fmtMb(rss.api)}, worker ${fmtMb(rss.worker)}   goal < ${GOALS.rssMb} MB   ${maxRss < GOALS.rssMb ? 'met' : 'MISSED'}   (before the import: api ${fmtMb(rssBefore.api)}, worker ${fmtMb(rssBefore.worker)})`,
         '',
       ].join('\n'),
     );

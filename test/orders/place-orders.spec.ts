@@ -88,6 +88,22 @@ describe('orders: OrdersFacade.placeOrders (bulk) and rollbackImport', () => {
     expect(await count(sql`select count(*)::int as n from orders.orders where channel_order_id like 'mix-%'`)).toBe(2);
   });
 
+  it('writes the batches of one import in the order they were sent, even when they are sent at once', async () => {
+    const importId = '018f0000-0000-7000-8000-0000000b0a7c';
+    // Small batches finish their checks before big ones; each must still write after the ones sent before it.
+    const batches = [300, 2, 150, 1, 80, 3].map((n, i) => manyDrafts(n, `seq${i}`));
+    const twin = { ...batches[0][299], channelOrderId: null };
+    batches[1][0] = twin;
+    const results = await Promise.all(batches.map((drafts) => facade.placeOrders({ companyId: seller.companyId, actorUserId: null, drafts, importId, mode: 'valid_only' })));
+    const firstOfBatch0 = results[0].outcomes[299];
+    // the twin in batch 1 is checked against batch 0, already written
+    expect(results[1].outcomes[0]).toMatchObject({ ok: false, errors: [{ field: 'buyer.phone', code: 'duplicate' }], duplicateOf: firstOfBatch0.ok ? firstOfBatch0.orderId : 'x' });
+    const numbers = results.map((r) => r.outcomes.flatMap((o) => (o.ok ? [o.orderNumber] : [])));
+    expect(numbers.map((n) => n.length)).toEqual([300, 1, 150, 1, 80, 3]);
+    const sent = numbers.flat();
+    expect(sent).toEqual([...sent].sort());
+  });
+
   it('dryRun validates (duplicates included) and writes nothing', async () => {
     const drafts = manyDrafts(3, 'dry');
     const dry = await facade.placeOrders({ companyId: seller.companyId, actorUserId: null, drafts, mode: 'valid_only', dryRun: true });

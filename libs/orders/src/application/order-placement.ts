@@ -62,6 +62,9 @@ export function orderNumberDay(now: Date): string {
  */
 @Injectable()
 export class OrderPlacement {
+  /** Per company and import: settles (with the error, if any) when the last batch sent has finished. */
+  private readonly importTurns = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly store: OrdersStore,
@@ -87,8 +90,42 @@ export class OrderPlacement {
   async place(input: PlacementInput): Promise<PlacementResult> {
     const now = this.clock.now();
     const batch = new Batch();
-    await this.uow.run({ companyId: input.companyId }, (tx) => this.prepare(tx, input, batch, now));
-    return this.uow.run({ companyId: input.companyId }, (tx) => this.commit(tx, input, batch, now));
+    const turn = this.takeTurn(input);
+    try {
+      await this.uow.run({ companyId: input.companyId }, (tx) => this.prepare(tx, input, batch, now));
+      await turn.previous;
+      const result = await this.uow.run({ companyId: input.companyId }, (tx) => this.commit(tx, input, batch, now));
+      turn.done(null);
+      return result;
+    } catch (error) {
+      turn.done(error);
+      throw error;
+    }
+  }
+
+  /**
+   * Batches of one import write in the order they were sent, even when the importer sends the next batch before
+   * the previous one has finished (it does: the next batch's validation then overlaps the previous one's write).
+   * A batch whose predecessor failed writes nothing and fails too, so an import never has a gap in the middle.
+   */
+  private takeTurn(input: PlacementInput): { previous: Promise<void> | undefined; done: (error: unknown) => void } {
+    if (!input.importId || input.dryRun) return { previous: undefined, done: () => undefined };
+    const key = `${input.companyId}:${input.importId}`;
+    const before = this.importTurns.get(key);
+    let settle!: (error: unknown) => void;
+    const mine = new Promise<unknown>((resolve) => (settle = resolve));
+    this.importTurns.set(key, mine);
+    const previous = before?.then((error) => {
+      if (error) throw new Error(`an earlier batch of import ${input.importId} failed, so this one was not written`, { cause: error });
+    });
+    previous?.catch(() => undefined); // observed: a batch that fails in its own validation never awaits it
+    return {
+      previous,
+      done: (error) => {
+        settle(error);
+        if (this.importTurns.get(key) === mine) this.importTurns.delete(key);
+      },
+    };
   }
 
   /** 1-3: every draft validated (all problems with paths), address assessed, routed to a warehouse. */
@@ -166,8 +203,12 @@ export class OrderPlacement {
   private async markDuplicates(tx: Tx, batch: Batch, settings: OrderSettings, now: Date): Promise<void> {
     const live = batch.valid();
     const since = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
-    const channelIds = [...new Set(live.map((c) => c.spec.channelOrderId).filter((x): x is string => !!x))];
-    const stored = await this.store.duplicateCandidates(tx, channelIds, [...new Set(live.map((c) => c.fingerprint))], since);
+    const channelOrders = new Map<string, { channel: string; channelOrderId: string }>();
+    for (const c of live) {
+      const key = channelKey(c.spec);
+      if (key && !channelOrders.has(key)) channelOrders.set(key, { channel: c.spec.channel, channelOrderId: c.spec.channelOrderId! });
+    }
+    const stored = await this.store.duplicateCandidates(tx, [...channelOrders.values()], [...new Set(live.map((c) => c.fingerprint))], since);
     const byChannel = new Map<string, { id: string; orderNumber: string }>();
     const byPrint = new Map<string, { id: string; orderNumber: string }>();
     for (const row of stored) {

@@ -9,9 +9,8 @@ import { ImportRow as StoredImport, ImportPatch, OrderImportsStore, StoredProble
 import { ImportFileReader } from '../../ports/import-file-reader.port';
 import { ProcessOrderImport } from './process-import.command';
 
-/** Drafts per placeOrders call in valid_only mode (each call is one transaction) and per dry-run call. */
+/** Drafts per placeOrders call in valid_only mode (each call is one write transaction). */
 const WRITE_CHUNK = 1000;
-const CHECK_CHUNK = 2500;
 /** A running import whose row has not moved for this long lost its worker (progress is written at least every chunk). */
 export const STALE_AFTER_MS = 2 * 60 * 1000;
 
@@ -58,7 +57,9 @@ export class ProcessOrderImportHandler implements ICommandHandler<ProcessOrderIm
       return;
     }
     try {
+      const started = performance.now();
       const parsed = await this.parse(job);
+      this.logger.debug({ importId, rows: parsed.totalRows, orders: parsed.orders.length, ms: Math.round(performance.now() - started) }, 'order import: file parsed');
       await this.store.update(companyId, importId, { totalRows: parsed.totalRows, header: parsed.header });
       if (job.mode === 'all_or_nothing') await this.allOrNothing(job, parsed);
       else await this.validOnly(job, parsed);
@@ -101,23 +102,24 @@ export class ProcessOrderImportHandler implements ICommandHandler<ProcessOrderIm
     return { header, orders, problems: assembler.problems, originals, totalRows };
   }
 
+  /**
+   * One placeOrders call for every valid order: the orders context validates each draft once and writes all of
+   * them in one transaction only when none has a problem (otherwise it writes nothing and says why). No dry run:
+   * it would validate everything twice. The file itself (header, cells, grouping) was checked by parse().
+   */
   private async allOrNothing(job: StoredImport, parsed: Parsed): Promise<void> {
-    const problems = [...parsed.problems];
     const valid = parsed.orders.filter((o) => o.draft);
-    let processed = parsed.totalRows - rowsOf(valid);
-    // Dry run in chunks (progress as it goes), so the write below only starts when every order is known good.
-    for (let i = 0; i < valid.length; i += CHECK_CHUNK) {
-      const chunk = valid.slice(i, i + CHECK_CHUNK);
-      const { outcomes } = await this.place(job, chunk, 'all_or_nothing', true);
-      problems.push(...this.outcomeProblems(chunk, outcomes));
-      processed += rowsOf(chunk);
-      await this.store.update(job.companyId, job.id, { processed });
+    if (parsed.problems.length > 0) {
+      // Nothing will be written; a dry run still puts the orders context's problems of the other rows in the report.
+      const { outcomes } = valid.length ? await this.place(job, valid, 'all_or_nothing', true) : { outcomes: [] };
+      return this.refuseAll(job, parsed, [...parsed.problems, ...this.outcomeProblems(valid, outcomes)]);
     }
-    if (problems.length > 0) return this.refuseAll(job, parsed, problems);
     await this.store.update(job.companyId, job.id, { status: 'importing', validatedAt: new Date() });
-    const { outcomes, written } = await this.place(job, valid, 'all_or_nothing', false);
-    const late = this.outcomeProblems(valid, outcomes);
-    if (late.length > 0 || written !== valid.length) return this.refuseAll(job, parsed, late);
+    const started = performance.now();
+    const { outcomes, written } = await this.place(job, valid, 'all_or_nothing');
+    this.logger.debug({ importId: job.id, orders: valid.length, written, ms: Math.round(performance.now() - started) }, 'order import: all_or_nothing placement');
+    const problems = this.outcomeProblems(valid, outcomes);
+    if (problems.length > 0 || written !== valid.length) return this.refuseAll(job, parsed, problems);
     await this.store.update(job.companyId, job.id, { status: 'completed', processed: parsed.totalRows, succeeded: parsed.totalRows, failed: 0, ordersCreated: written, finishedAt: new Date() });
   }
 
@@ -135,6 +137,11 @@ export class ProcessOrderImportHandler implements ICommandHandler<ProcessOrderIm
     });
   }
 
+  /**
+   * Chunks of WRITE_CHUNK orders, one transaction each, progress after each. The next chunk is sent before the
+   * current one has finished, so its validation, address checks and routing (CPU here) overlap the current one's
+   * write (work in PostgreSQL); the orders context still writes an import's chunks in the order they were sent.
+   */
   private async validOnly(job: StoredImport, parsed: Parsed): Promise<void> {
     const problems = [...parsed.problems];
     const valid = parsed.orders.filter((o) => o.draft);
@@ -143,24 +150,36 @@ export class ProcessOrderImportHandler implements ICommandHandler<ProcessOrderIm
     let succeeded = 0;
     let ordersCreated = 0;
     await this.store.update(job.companyId, job.id, { status: 'importing', validatedAt: new Date(), processed, failed: failedLines.size });
-    for (let i = 0; i < valid.length; i += WRITE_CHUNK) {
-      const chunk = valid.slice(i, i + WRITE_CHUNK);
-      const { outcomes, written } = await this.place(job, chunk, 'valid_only', false);
-      const chunkProblems = this.outcomeProblems(chunk, outcomes);
-      problems.push(...chunkProblems);
-      outcomes.forEach((o, k) => {
-        if (o.ok) succeeded += chunk[k].lines.length;
-        else chunk[k].lines.forEach((l) => failedLines.add(l));
-      });
-      ordersCreated += written;
-      processed += rowsOf(chunk);
-      await this.store.update(job.companyId, job.id, { processed, succeeded, failed: failedLines.size, ordersCreated });
+    const chunks: AssembledOrder[][] = [];
+    for (let i = 0; i < valid.length; i += WRITE_CHUNK) chunks.push(valid.slice(i, i + WRITE_CHUNK));
+    let next = chunks.length ? this.place(job, chunks[0], 'valid_only') : null;
+    try {
+      for (let k = 0; k < chunks.length; k++) {
+        const started = performance.now();
+        const chunk = chunks[k];
+        const current = next!;
+        next = k + 1 < chunks.length ? this.place(job, chunks[k + 1], 'valid_only') : null;
+        const { outcomes, written } = await current;
+        problems.push(...this.outcomeProblems(chunk, outcomes));
+        outcomes.forEach((o, i) => {
+          if (o.ok) succeeded += chunk[i].lines.length;
+          else chunk[i].lines.forEach((l) => failedLines.add(l));
+        });
+        ordersCreated += written;
+        processed += rowsOf(chunk);
+        await this.store.update(job.companyId, job.id, { processed, succeeded, failed: failedLines.size, ordersCreated });
+        this.logger.debug({ importId: job.id, chunk: k, orders: chunk.length, written, ms: Math.round(performance.now() - started) }, 'order import: chunk placed');
+      }
+    } catch (error) {
+      // The chunk in flight settles before the import is marked failed (after a failed chunk it writes nothing).
+      await next?.catch(() => undefined);
+      throw error;
     }
     await this.saveProblems(job, parsed, problems);
     await this.store.update(job.companyId, job.id, { status: 'completed', processed: parsed.totalRows, succeeded, failed: parsed.totalRows - succeeded, ordersCreated, finishedAt: new Date() });
   }
 
-  private place(job: StoredImport, chunk: AssembledOrder[], mode: 'all_or_nothing' | 'valid_only', dryRun: boolean): Promise<{ outcomes: PlaceOrderOutcome[]; written: number }> {
+  private place(job: StoredImport, chunk: AssembledOrder[], mode: 'all_or_nothing' | 'valid_only', dryRun = false): Promise<{ outcomes: PlaceOrderOutcome[]; written: number }> {
     return this.orders.placeOrders({ companyId: job.companyId, actorUserId: job.createdBy, drafts: chunk.map((o) => o.draft as OrderDraft), importId: job.id, mode, dryRun });
   }
 
