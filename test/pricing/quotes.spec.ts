@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import Redis from 'ioredis';
+import { UnitOfWork } from '@shipcrowd/platform';
 import { TestApp } from '@shipcrowd/platform/testing';
 import { PRICING_FACADE, PricingFacade } from '@shipcrowd/pricing/contracts';
 import { addMember, platformAdminToken, seedCompany, Seat } from '../companies/support';
@@ -287,5 +288,18 @@ describe('pricing: quotes', () => {
     const viaFacade = await facade.quote({ companyId: seller.companyId, originPincode: DELHI, destinationPincode: MUMBAI, paymentMode: 'prepaid', weightGrams: 1300, couriers: ['delhivery'] });
     const viaHttp = (await quote(lane({ weightGrams: 1300, couriers: ['delhivery'] }))).json();
     expect(option(viaFacade as never, 'delhivery')!.totalPaise).toBe(option(viaHttp, 'delhivery')!.totalPaise);
+  });
+
+  it("prices inside a caller's unit of work (zone, lanes and billing state in its one transaction) as outside one", async () => {
+    const facade = t.get<PricingFacade>(PRICING_FACADE);
+    // Different weights: two cache misses, both computed. The billing state (27, set above) is read in the same scope.
+    const ask = (weightGrams: number) => facade.quote({ companyId: seller.companyId, originPincode: BENGALURU, destinationPincode: MUMBAI, paymentMode: 'prepaid', weightGrams, couriers: ['delhivery'] });
+    const inside = await t.get(UnitOfWork).run({ companyId: seller.companyId }, () => ask(1401));
+    const outside = await ask(1402);
+    for (const q of [inside, outside]) {
+      expect(q.gst).toMatchObject({ treatment: 'inter_state', recipientStateCode: '27', recipientSource: 'billing' });
+      expect(q.zone).toBe(outside.zone);
+    }
+    expect(option(inside as never, 'delhivery')!.totalPaise).toBe(option(outside as never, 'delhivery')!.totalPaise);
   });
 });

@@ -38,7 +38,7 @@ export class CompaniesFacadeImpl implements CompaniesFacade {
 
   /** Read in the company's own scope (joining the caller's unit of work when one is open). */
   billingStateCodeOf(companyId: string): Promise<string | null> {
-    return this.scopes.within({ companyId }, async () => {
+    const read = async () => {
       const [row] = await this.uow
         .tx()
         .select({ gstin: companies.gstin, billingAddress: companies.billingAddress })
@@ -47,6 +47,11 @@ export class CompaniesFacadeImpl implements CompaniesFacade {
       if (!row) return null;
       if (row.gstin && /^\d{2}/.test(row.gstin)) return row.gstin.slice(0, 2);
       return row.billingAddress?.stateCode ?? null;
-    });
+    };
+    // Already in this company's own scope (pricing quoting inside its unit of work): RLS already shows the row, so
+    // read it directly instead of saving, switching and restoring the settings (three round trips).
+    const scope = this.uow.scope();
+    if (scope && scope.companyId === companyId && !scope.system) return read();
+    return this.scopes.within({ companyId }, read);
   }
 }

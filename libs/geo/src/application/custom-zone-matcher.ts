@@ -10,8 +10,8 @@ const MAX_CACHED_COMPANIES = 1000;
 /**
  * Finds the company custom zone that decides a trip, on the quote hot path.
  *
- * Per call: ONE indexed statement (custom-zone-store `lookup`) returns the company's zone revision and the zones whose
- * pincode lists hold the origin or destination. The active zones themselves (names, letters, priorities, prepared
+ * Per call: the caller's ONE indexed statement (custom-zone-store `lookup`, which also reads the active zone lists' key)
+ * returns the company's zone revision and the zones whose pincode lists hold the origin or destination. The active zones themselves (names, letters, priorities, prepared
  * boundaries) are cached in-process per company and reloaded only when that revision differs from the cached one.
  *
  * Why a revision row in PostgreSQL rather than a counter in Redis: the revision is bumped inside the same transaction
@@ -19,15 +19,19 @@ const MAX_CACHED_COMPANIES = 1000;
  * and it is read in the same statement as the list lookup, so checking it costs no extra round trip and every process
  * (API, worker, several replicas) sees a change exactly when it commits. Quotes also keep working when Redis is down.
  */
+export type CustomZoneLookup = NonNullable<Awaited<ReturnType<CustomZoneStore['lookup']>>['custom']>;
+
 @Injectable()
 export class CustomZoneMatcher {
   private readonly cache = new Map<string, { revision: number; rules: CustomZoneRule[] }>();
 
   constructor(private readonly store: CustomZoneStore) {}
 
-  /** Null when the company has no custom zone that covers this trip (the engine decides). Call inside a unit of work. */
-  async match(tx: Tx, companyId: string, origin: LocatedPincode, destination: LocatedPincode): Promise<CustomZoneMatch | null> {
-    const found = await this.store.lookup(tx, companyId, [origin.pincode, destination.pincode]);
+  /**
+   * Null when the company has no custom zone that covers this trip (the engine decides). `found` is what
+   * CustomZoneStore.lookup returned for these two pincodes in this transaction. Call inside a unit of work.
+   */
+  async match(tx: Tx, companyId: string, found: CustomZoneLookup | null, origin: LocatedPincode, destination: LocatedPincode): Promise<CustomZoneMatch | null> {
     if (!found) return null;
     const rules = await this.rules(tx, companyId, found.revision);
     if (rules.length === 0) return null;

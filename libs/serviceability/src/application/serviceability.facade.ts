@@ -10,9 +10,10 @@ import { catalogueServices } from './catalogue';
 import { CoverageRevision } from './ports/coverage-revision.port';
 
 /**
- * SERVICEABILITY_FACADE: pricing calls check() on every quote. One unit of work in the company's scope: the zone
- * (geo joins the same transaction: pincode rows + zone lists) and one aggregated statement for coverage, blocks
- * and transit days.
+ * SERVICEABILITY_FACADE: pricing calls check() on every quote. One unit of work in the company's scope (joined when
+ * the caller already holds one) and two statements in it: the zone (geo joins the transaction: pincodes from its
+ * in-memory directory, one statement for the zone lists' key and the company's custom zones) and one aggregated
+ * statement for coverage, blocks and transit days.
  */
 @Injectable()
 export class ServiceabilityFacadeImpl implements ServiceabilityFacade {

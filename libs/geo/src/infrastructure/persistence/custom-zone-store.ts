@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { and, eq, sql } from 'drizzle-orm';
 import { DomainError } from '@shipcrowd/kernel';
-import { queryRows, Tx, updateVersioned } from '@shipcrowd/platform';
+import { Executor, queryRows, Tx, updateVersioned } from '@shipcrowd/platform';
 import type { Boundary, CustomZoneFields, MatchScope } from '../../domain/custom-zone';
 import type { Zone } from '../../domain/zone';
 import { customZones } from './custom-zones.schema';
+import { ACTIVE_LISTS_KEY } from './geo-store';
 
 export interface CustomZoneRow extends CustomZoneFields {
   id: string;
@@ -147,18 +148,23 @@ export class CustomZoneStore {
   }
 
   /**
-   * The quote hot path: the company's revision and which of its zones list the given pincodes, in one statement
-   * (primary-key lookup + index-only scan of custom_zone_pincodes_lookup_idx). No row: the company has no custom zones.
+   * The zone hot path, one statement: the active metro/special lists' key (ACTIVE_LISTS_KEY), the company's custom-zone
+   * revision and which of its zones list the given pincodes (primary-key lookup + index-only scan of
+   * custom_zone_pincodes_lookup_idx). `custom` is null when the company has no custom zones (or no company is given).
    */
-  async lookup(tx: Tx, companyId: string, pincodes: readonly string[]): Promise<{ revision: number; listed: { zoneId: string; pincode: string }[] } | null> {
-    const rows = await queryRows<{ revision: string | number; zone_id: string | null; pincode: string | null }>(
+  async lookup(tx: Executor, companyId: string | null, pincodes: readonly string[]): Promise<{ listsKey: string; custom: { revision: number; listed: { zoneId: string; pincode: string }[] } | null }> {
+    const rows = await queryRows<{ lists_key: string; revision: string | number | null; zone_id: string | null; pincode: string | null }>(
       tx,
-      sql`select r.revision, p.zone_id, p.pincode from geo.custom_zone_revisions r
-          left join geo.custom_zone_pincodes p on p.company_id = r.company_id and p.pincode in ${[...pincodes]}
-          where r.company_id = ${companyId}`,
+      sql`select l.key as lists_key, r.revision, p.zone_id, p.pincode from (select ${ACTIVE_LISTS_KEY} as key) l
+          left join geo.custom_zone_revisions r on r.company_id = ${companyId}::uuid
+          left join geo.custom_zone_pincodes p on p.company_id = r.company_id and p.pincode in ${[...pincodes]}`,
     );
-    if (rows.length === 0) return null;
-    return { revision: Number(rows[0].revision), listed: rows.filter((r) => r.zone_id !== null).map((r) => ({ zoneId: r.zone_id as string, pincode: r.pincode as string })) };
+    const first = rows[0];
+    if (first.revision === null) return { listsKey: first.lists_key, custom: null };
+    return {
+      listsKey: first.lists_key,
+      custom: { revision: Number(first.revision), listed: rows.filter((r) => r.zone_id !== null).map((r) => ({ zoneId: r.zone_id as string, pincode: r.pincode as string })) },
+    };
   }
 
   /** The company's active zones and the revision they belong to, read in one statement (one snapshot). */

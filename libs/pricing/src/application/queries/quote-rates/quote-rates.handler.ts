@@ -6,14 +6,14 @@ import { courierProfile, courierService } from '@shipcrowd/couriers/contracts';
 import { GEO_FACADE, GeoFacade } from '@shipcrowd/geo/contracts';
 import { CLOCK, Clock, DomainError, FieldError } from '@shipcrowd/kernel';
 import { APP_CONFIG, AppConfig, UnitOfWork } from '@shipcrowd/platform';
-import { SERVICEABILITY_FACADE, ServiceabilityFacade } from '@shipcrowd/serviceability/contracts';
+import { SERVICEABILITY_FACADE, ServiceabilityAnswer, ServiceabilityFacade } from '@shipcrowd/serviceability/contracts';
 import type { Quote, QuoteOption, QuoteRequest } from '../../../../contracts';
 import { volumetricGrams, priceShipment } from '../../../domain/pricing';
 import { pickApplicableCard } from '../../../domain/rate-card';
 import { Candidate, NEUTRAL_PERFORMANCE, pickRecommended, recommendationReason, scoreCandidates } from '../../../domain/selection';
 import { indianDate } from '../../../domain/terms';
 import { QuoteCache } from '../../ports/quote-cache.port';
-import { PricingSnapshot } from '../../pricing-snapshot';
+import { CompanyPricing, PlatformPricing, PricingSnapshot } from '../../pricing-snapshot';
 import { QuoteRates } from './quote-rates.query';
 
 const MAX_WEIGHT_GRAMS = 5_000_000; // 5 t: full-truck loads
@@ -49,32 +49,41 @@ export class QuoteRatesHandler implements IQueryHandler<QuoteRates, Quote> {
       .digest('base64url');
     const hit = await this.cache.get(key);
     if (hit) return JSON.parse(hit) as Quote;
-    const quote = await this.compute(req, pricingRevision, now);
+    const quote = this.price(req, await this.readInputs(req, pricingRevision), now);
     await this.cache.set(key, JSON.stringify(quote));
     return quote;
   }
 
-  private async compute(req: QuoteRequest, pricingRevision: number, now: Date): Promise<Quote> {
-    const dims = req.dimensionsCm ?? null;
-    const check = () =>
-      this.serviceability.check({
+  /**
+   * Everything a miss reads, in ONE unit of work in the company's scope (the caller's when it holds one): the
+   * serviceability check (zone + lanes; serviceability and geo join it), the billing state (companies joins it) and the
+   * rate-card snapshots (usually cached in-process). Reads only: pricing itself runs after the commit, so the
+   * connection goes back to the pool before the CPU-heavy part.
+   */
+  private readInputs(req: QuoteRequest, pricingRevision: number): Promise<QuoteInputs> {
+    const read = async (): Promise<QuoteInputs> => {
+      const answer = await this.serviceability.check({
         companyId: req.companyId,
         originPincode: req.originPincode,
         destinationPincode: req.destinationPincode,
         paymentMode: req.paymentMode,
         // The lane's max weight is checked against the heavier of dead and (standard) volumetric weight.
-        weightGrams: Math.max(req.weightGrams, volumetricGrams(dims, 5000)),
+        weightGrams: Math.max(req.weightGrams, volumetricGrams(req.dimensionsCm ?? null, 5000)),
         codAmountPaise: req.paymentMode === 'cod' ? req.codAmountPaise : undefined,
       });
-    const cards = async () => ({ platform: await this.snapshot.platform(pricingRevision), company: await this.snapshot.company(req.companyId, pricingRevision) });
-    // Outside a unit of work these are independent reads (own connections): run them together. Inside a caller's
-    // transaction they share one connection and the companies facade switches its RLS settings: one after another.
-    const [answer, { platform, company }, billingState] = this.uow.scope()
-      ? [await check(), await cards(), await this.billingState(req.companyId)]
-      : await Promise.all([check(), cards(), this.billingState(req.companyId)]);
+      const billingState = await this.billingState(req.companyId);
+      const platform = await this.snapshot.platform(pricingRevision);
+      const company = await this.snapshot.company(req.companyId, pricingRevision);
+      const recipient = billingState ?? (await this.pincodeState(req.originPincode));
+      return { answer, billingState, recipient, platform, company };
+    };
+    return this.uow.scope() ? read() : this.uow.run({ companyId: req.companyId }, read);
+  }
+
+  private price(req: QuoteRequest, { answer, billingState, recipient, platform, company }: QuoteInputs, now: Date): Quote {
+    const dims = req.dimensionsCm ?? null;
     const supplier = this.config.SHIPCROWD_GST_STATE_CODE;
     const recipientSource: 'billing' | 'origin_pincode' = billingState ? 'billing' : 'origin_pincode';
-    const recipient = billingState ?? (await this.pincodeState(req.originPincode));
     const intraState = recipient === supplier;
 
     const wanted = req.couriers?.length ? new Set(req.couriers) : null;
@@ -158,6 +167,15 @@ export class QuoteRatesHandler implements IQueryHandler<QuoteRates, Quote> {
     }
     return state;
   }
+}
+
+interface QuoteInputs {
+  answer: ServiceabilityAnswer;
+  billingState: string | null;
+  /** GST state of the recipient: the billing state, else the origin pincode's. */
+  recipient: string;
+  platform: PlatformPricing;
+  company: CompanyPricing;
 }
 
 /** Checks what the HTTP layer cannot for facade callers, and gives the cache key a canonical request. */
