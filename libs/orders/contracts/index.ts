@@ -35,7 +35,7 @@ export interface OrderPackageDraft {
  * (field errors with paths such as 'buyer.phone', 'items[0].quantity').
  */
 export interface OrderDraft {
-  /** Company-unique; generated (SC-YYMMDD-XXXXX) when absent. */
+  /** Company-unique; generated (SC-YYMMDD-NNNNN, a daily counter) when absent. */
   orderNumber?: string | null;
   /** Where the order came from: 'manual' | 'api' | 'csv_import' | 'shopify' | 'woocommerce' | ... */
   channel?: string | null;
