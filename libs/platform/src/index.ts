@@ -45,3 +45,4 @@ export * from './metrics';
 export * from './schedules';
 export * from './bull-board';
 export * from './shutdown';
+export * from './http-client/resilient-http';

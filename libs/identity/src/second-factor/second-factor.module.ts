@@ -1,5 +1,5 @@
 import { Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, SECRET_BOX, SecretBox } from '@shipcrowd/platform';
+import { APP_CONFIG, AppConfig, ResilientHttp, SECRET_BOX, SecretBox } from '@shipcrowd/platform';
 import { SiteverifySimulator, TwilioSmsSimulator } from '@shipcrowd/simulators';
 import { CaptchaVerifier } from './application/captcha-verifier';
 import { RegenerateRecoveryCodesHandler } from './application/commands/regenerate-recovery-codes';
@@ -12,7 +12,6 @@ import { SecondFactorAudit } from './application/second-factor-audit';
 import { SecondFactorCodes } from './application/second-factor-codes';
 import { SecondFactorService } from './application/second-factor.service';
 import { UserTransactions } from './application/user-transactions';
-import { ResilientHttp } from './infrastructure/adapters/resilient-http';
 import { SITEVERIFY_URLS, SiteverifyClient } from './infrastructure/adapters/siteverify-client';
 import { TwilioSmsSender } from './infrastructure/adapters/twilio-sms-sender';
 import { SecondFactorRepository } from './infrastructure/second-factor.repository';

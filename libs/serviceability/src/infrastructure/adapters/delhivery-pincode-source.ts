@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import CircuitBreaker from 'opossum';
+import { ResilientHttp, UpstreamUnavailableError } from '@shipcrowd/platform';
 import type { CoverageRow } from '../../domain/coverage';
 import { CourierApiError, CourierAuthError, PincodeListSource } from '../../application/ports/pincode-list-source.port';
 
@@ -13,7 +12,7 @@ export interface RetryPolicy {
   timeoutMs: number;
   /** Retries after the first attempt (network errors, timeouts, 429 and 5xx only). */
   retries: number;
-  /** First back-off; doubles each retry, plus up to 20% jitter. */
+  /** First back-off; doubles each retry (with jitter). */
   backoffMs: number;
   /** Failed fetches (after their retries) in a row that open the circuit, and how long it then stays open. */
   breaker: { failures: number; openMs: number };
@@ -44,35 +43,35 @@ const limit = (v: unknown, factor: number) => {
  * `delivery_codes[].postal_code` {pin, pre_paid, cash, cod, pickup, repl, is_oda, max_weight (kg), max_amount (₹), ...}
  * with Y/N flags; 0.0 limits mean none published. A pincode with none of pre_paid/cod/pickup/repl is not served.
  * The list is Delhivery's B2C network; it is applied to the Delhivery Surface service (Express lanes come by upload).
- * A safe GET: timeout per attempt, retries with exponential back-off on network errors, timeouts, 429 and 5xx;
- * 401/403 fail at once (CourierAuthError). A circuit breaker (opossum) around the whole exchange fails fast once
+ * A safe GET through the platform's ResilientHttp: timeout per attempt, retries with exponential back-off on network
+ * errors, timeouts, 429 and 5xx; 401/403 fail at once (CourierAuthError). Its circuit breaker fails fast once
  * Delhivery kept failing, until it has had time to recover; refused tokens do not count against it.
  */
 export class DelhiveryPincodeSource extends PincodeListSource {
   readonly courier = 'delhivery';
   readonly services = ['surface'] as const;
 
-  private readonly breaker: CircuitBreaker<[string], unknown>;
+  private readonly http: ResilientHttp;
 
   constructor(
     private readonly connection: () => DelhiveryConnection,
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {
     super();
-    this.breaker = new CircuitBreaker((path: string) => this.getWithRetries(path), {
+    this.http = new ResilientHttp({
       name: 'delhivery-pincodes',
-      timeout: false,
+      timeoutMs: policy.timeoutMs,
+      retries: policy.retries,
+      retryStatuses: [429],
+      baseDelayMs: policy.backoffMs,
+      maxDelayMs: policy.backoffMs * 2 ** policy.retries,
       // Opens when every fetch of the last `failures` or more (within `openMs`) failed.
-      volumeThreshold: policy.breaker.failures,
-      errorThresholdPercentage: 99,
-      rollingCountTimeout: policy.breaker.openMs,
-      resetTimeout: policy.breaker.openMs,
-      errorFilter: (error: unknown) => error instanceof CourierAuthError,
+      breaker: { volumeThreshold: policy.breaker.failures, errorThresholdPercentage: 99, rollingCountTimeoutMs: policy.breaker.openMs, resetTimeoutMs: policy.breaker.openMs },
     });
   }
 
   get circuitOpen(): boolean {
-    return this.breaker.opened;
+    return this.http.circuitState === 'open';
   }
 
   async fetchCoverage(): Promise<CoverageRow[]> {
@@ -93,44 +92,22 @@ export class DelhiveryPincodeSource extends PincodeListSource {
   }
 
   private async get(path: string): Promise<unknown> {
-    try {
-      return await this.breaker.fire(path);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'EOPENBREAKER') throw new CourierApiError(this.courier, 'Delhivery kept failing: circuit open, not calling it until it has had time to recover');
-      throw error;
-    }
-  }
-
-  private async getWithRetries(path: string): Promise<unknown> {
     const { baseUrl, token } = this.connection();
     if (!token) throw new CourierAuthError(this.courier, 401, 'no API token configured (DELHIVERY_API_TOKEN)');
     const url = `${baseUrl.replace(/\/+$/, '')}${path}`;
-    let lastError = 'no attempt made';
-    for (let attempt = 0; attempt <= this.policy.retries; attempt++) {
-      if (attempt > 0) await sleep(this.policy.backoffMs * 2 ** (attempt - 1) * (1 + Math.random() * 0.2));
-      let response: Response;
-      try {
-        response = await fetch(url, { headers: { authorization: `Token ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(this.policy.timeoutMs) });
-      } catch (error) {
-        lastError = (error as Error).name === 'TimeoutError' ? `timed out after ${this.policy.timeoutMs} ms` : `network error: ${(error as Error).message}`;
-        continue;
-      }
-      if (response.status === 401 || response.status === 403) {
-        const detail = await response.text().catch(() => '');
-        throw new CourierAuthError(this.courier, response.status, detail.slice(0, 200));
-      }
-      if (response.status === 429 || response.status >= 500) {
-        lastError = `HTTP ${response.status}`;
-        await response.body?.cancel().catch(() => undefined);
-        continue;
-      }
-      if (!response.ok) throw new CourierApiError(this.courier, `Delhivery answered HTTP ${response.status}: ${(await response.text().catch(() => '')).slice(0, 200)}`);
-      try {
-        return await response.json();
-      } catch {
-        throw new CourierApiError(this.courier, 'Delhivery answered with a body that is not JSON');
-      }
+    let result;
+    try {
+      result = await this.http.request(url, { headers: { authorization: `Token ${token}`, accept: 'application/json' } });
+    } catch (error) {
+      if (!(error instanceof UpstreamUnavailableError)) throw error;
+      if (error.reason === 'circuit_open') throw new CourierApiError(this.courier, 'Delhivery kept failing: circuit open, not calling it until it has had time to recover');
+      const why = error.reason === 'server_error' ? `HTTP ${error.status}` : error.reason === 'timeout' ? `timed out after ${this.policy.timeoutMs} ms` : 'network error';
+      throw new CourierApiError(this.courier, `Delhivery pincode list unavailable after ${this.policy.retries + 1} attempts: ${why}`);
     }
-    throw new CourierApiError(this.courier, `Delhivery pincode list unavailable after ${this.policy.retries + 1} attempts: ${lastError}`);
+    const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body ?? '');
+    if (result.status === 401 || result.status === 403) throw new CourierAuthError(this.courier, result.status, text.slice(0, 200));
+    if (result.status < 200 || result.status >= 300) throw new CourierApiError(this.courier, `Delhivery answered HTTP ${result.status}: ${text.slice(0, 200)}`);
+    if (typeof result.body !== 'object' || result.body === null) throw new CourierApiError(this.courier, 'Delhivery answered with a body that is not JSON');
+    return result.body;
   }
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { SiteverifySimulator, TwilioSmsSimulator } from '@shipcrowd/simulators';
 import { SmsDeliveryError } from '../../application/ports/sms-sender.port';
-import { ResilienceOptions, ResilientHttp } from './resilient-http';
+import { ResilienceOptions, ResilientHttp } from '@shipcrowd/platform';
 import { SiteverifyClient } from './siteverify-client';
 import { TwilioSmsSender } from './twilio-sms-sender';
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DomainError } from '@shipcrowd/kernel';
 import { SiteverifyPort, SiteverifyResult } from '../../application/ports/captcha.port';
-import { ResilientHttp, UpstreamUnavailableError } from './resilient-http';
+import { ResilientHttp, UpstreamUnavailableError } from '@shipcrowd/platform';
 
 export const SITEVERIFY_URLS = {
   turnstile: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { SmsDeliveryError, SmsSender } from '../../application/ports/sms-sender.port';
-import { ResilientHttp, UpstreamUnavailableError } from './resilient-http';
+import { ResilientHttp, UpstreamUnavailableError } from '@shipcrowd/platform';
 
 export interface TwilioOptions {
   /** https://api.twilio.com in production; the simulator's URL in sandbox mode and tests. */

@@ -5,8 +5,10 @@ export interface ResilienceOptions {
   name: string;
   /** Per attempt. */
   timeoutMs?: number;
-  /** Extra attempts after the first, only for 5xx, network errors and timeouts. */
+  /** Extra attempts after the first, only for 5xx, `retryStatuses`, network errors and timeouts. */
   retries?: number;
+  /** Other statuses that mean "try again later" for this provider (e.g. 429); default none. */
+  retryStatuses?: readonly number[];
   baseDelayMs?: number;
   maxDelayMs?: number;
   breaker?: { errorThresholdPercentage?: number; volumeThreshold?: number; resetTimeoutMs?: number; rollingCountTimeoutMs?: number };
@@ -43,8 +45,8 @@ class TransientFailure extends Error {
 }
 
 /**
- * fetch (undici) with a per-attempt timeout, retries with exponential backoff and full jitter on 5xx /
- * network errors / timeouts only, and an opossum circuit breaker around the whole exchange. 4xx answers
+ * Outbound HTTP for provider adapters: fetch (undici) with a per-attempt timeout, retries with exponential backoff
+ * and jitter on 5xx / `retryStatuses` / network errors / timeouts only, and an opossum circuit breaker around the whole exchange. 4xx answers
  * are returned to the adapter (they are the provider saying no, not the provider being down) and do not
  * count against the breaker.
  */
@@ -114,7 +116,7 @@ export class ResilientHttp {
       const name = (error as Error).name;
       throw new TransientFailure(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network', undefined, { cause: error });
     }
-    if (response.status >= 500) throw new TransientFailure('server_error', response.status);
+    if (response.status >= 500 || this.options.retryStatuses?.includes(response.status)) throw new TransientFailure('server_error', response.status);
     return { status: response.status, headers: response.headers, body: parseBody(text) };
   }
 }
