@@ -9,11 +9,18 @@ export interface SimRequest {
   fields: Record<string, string>;
   /** Query-string parameters. */
   query: Record<string, string>;
+  /** The body as received (courier simulators parse nested JSON and form fields holding JSON from it). */
+  rawBody: string;
+  /** The body parsed as JSON when the content type says JSON and it parses; else undefined. */
+  json?: unknown;
 }
 
 export interface SimResponse {
   status: number;
+  /** Sent as JSON, unless it is a Buffer (sent as is, with the content type from `headers`) or `text` is set. */
   body: unknown;
+  /** Sent as is (text/plain unless `headers` say otherwise) instead of JSON. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -83,7 +90,15 @@ export abstract class HttpSimulator {
     try {
       const raw = await readBody(req);
       const [path, search = ''] = (req.url ?? '/').split('?');
-      const request: SimRequest = { method: req.method ?? 'GET', path, headers: req.headers, fields: parseFields(raw, req.headers['content-type']), query: Object.fromEntries(new URLSearchParams(search)) };
+      const request: SimRequest = {
+        method: req.method ?? 'GET',
+        path,
+        headers: req.headers,
+        fields: parseFields(raw, req.headers['content-type']),
+        query: Object.fromEntries(new URLSearchParams(search)),
+        rawBody: raw,
+        json: parseJson(raw, req.headers['content-type']),
+      };
       this.requests.push(request);
       const fault = this.faults.shift();
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
@@ -101,9 +116,25 @@ export abstract class HttpSimulator {
 
 function send(res: ServerResponse, response: SimResponse): void {
   if (res.destroyed) return;
+  if (Buffer.isBuffer(response.body) || response.text !== undefined) {
+    const payload = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.text ?? '', 'utf8');
+    const type = Buffer.isBuffer(response.body) ? 'application/octet-stream' : 'text/plain; charset=utf-8';
+    res.writeHead(response.status, { 'content-type': type, 'content-length': payload.length, ...response.headers });
+    res.end(payload);
+    return;
+  }
   const payload = JSON.stringify(response.body);
   res.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload), ...response.headers });
   res.end(payload);
+}
+
+function parseJson(raw: string, contentType: string | undefined): unknown {
+  if (!raw || !contentType?.includes('json')) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
