@@ -54,6 +54,9 @@ export const PERMISSIONS = {
   'orders.routing.manage': 'Edit order routing rules',
   'rates.read': 'Quote rates, check serviceability and read rate cards',
   'rates.manage': 'Edit the company\'s rate card overrides, custom zones, pincode blocklists and quote preferences',
+  'shipments.read': 'See shipments, their tracking timelines and labels',
+  'shipments.write': 'Book, cancel and print shipments; request pickups and manifests',
+  'couriers.manage': 'Set, see (masked) and remove the company\'s own courier account credentials',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

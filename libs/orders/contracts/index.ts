@@ -97,7 +97,42 @@ export interface PlaceOrdersInput {
   dryRun?: boolean;
 }
 
+/** What the shipping context needs of an order to book it. */
+export interface OrderShippingView {
+  id: string;
+  companyId: string;
+  orderNumber: string;
+  status: string;
+  type: OrderType;
+  paymentMode: PaymentMode;
+  codAmountPaise: number;
+  totalPaise: number;
+  /** Insured declared value, else the order total. */
+  declaredValuePaise: number;
+  buyer: { name: string; phone: string; email: string | null; companyName: string | null; gstin: string | null };
+  shippingAddress: { line1: string; line2: string | null; landmark: string | null; city: string; state: string; pincode: string };
+  items: { sku: string | null; name: string; quantity: number; unitPricePaise: number; hsnCode: string | null }[];
+  packages: OrderPackageDraft[];
+  totalWeightGrams: number;
+  warehouseId: string;
+  /** From the routing rule that matched, best first; empty when none. */
+  courierPreference: string[];
+  handling: { fragile: boolean; liquid: boolean; dangerousGoods: boolean };
+  insured: boolean;
+  b2b: { invoiceNumber: string; invoiceValuePaise: number; invoiceDate: string | null; ewaybillNumber: string | null; freightMode: 'parcel' | 'ptl' | 'ftl'; boxCount: number; appointmentDelivery: boolean } | null;
+}
+
+/** Order statuses shipping may move an order to ('new' = its shipment was cancelled, the order can be booked again). */
+export type ShipmentDrivenOrderStatus = 'new' | 'ready_to_ship' | 'pickup_scheduled' | 'shipped' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'rto' | 'lost';
+
 export interface OrdersFacade {
+  /** Null when the order does not exist or belongs to another company. */
+  shippingView(companyId: string, orderId: string): Promise<OrderShippingView | null>;
+  /**
+   * Shipping reports a shipment's progress; the order takes the status (with history and an order_status_changed
+   * event) in the caller's transaction when called inside one. A cancelled order is left as it is; no-op when unchanged.
+   */
+  recordShipmentProgress(companyId: string, orderId: string, update: { status: ShipmentDrivenOrderStatus; awb: string | null; reason: string }): Promise<void>;
   /** Validates and writes many orders in one transaction with batched inserts (10,000 drafts in a few seconds). Outbox events per order. */
   placeOrders(input: PlaceOrdersInput): Promise<{ outcomes: PlaceOrderOutcome[]; written: number }>;
   /** Cancels (soft, reason 'import rolled back') every order of an import that has not shipped; reports the rest. */
@@ -111,4 +146,6 @@ export const ORDER_EVENTS = {
   orderPlaced: 'orders.order_placed',
   orderUpdated: 'orders.order_updated',
   orderCancelled: 'orders.order_cancelled',
+  /** A shipment moved the order on (payload adds fromStatus, awb, reason). */
+  orderStatusChanged: 'orders.order_status_changed',
 } as const;

@@ -5,7 +5,9 @@ import { UpdateOrderSettingsHandler } from './application/commands/order-setting
 import { PlaceOrdersHandler } from './application/commands/place-orders/place-orders.handler';
 import { RollbackImportHandler } from './application/commands/rollback-import/rollback-import.handler';
 import { CreateRoutingRuleHandler, DeleteRoutingRuleHandler, ReorderRoutingRulesHandler, UpdateRoutingRuleHandler } from './application/commands/routing-rules/routing-rules.handlers';
+import { RecordShipmentProgressHandler } from './application/commands/record-shipment-progress/record-shipment-progress.handler';
 import { UpdateOrderHandler } from './application/commands/update-order/update-order.handler';
+import { GetShippingViewHandler } from './application/queries/get-shipping-view/get-shipping-view.handler';
 import { OrderPlacement } from './application/order-placement';
 import { OrdersFacadeImpl } from './application/orders.facade';
 import { GetOrderHandler } from './application/queries/get-order/get-order.handler';
@@ -18,6 +20,8 @@ const handlers = [
   PlaceOrdersHandler,
   UpdateOrderHandler,
   CancelOrderHandler,
+  RecordShipmentProgressHandler,
+  GetShippingViewHandler,
   RollbackImportHandler,
   UpdateOrderSettingsHandler,
   CreateRoutingRuleHandler,

@@ -24,6 +24,8 @@ export interface WarehouseView {
   longitude?: number | null;
   /** GSTIN registered at this location, if any. */
   gstin?: string | null;
+  /** Opening hours per weekday (local time, 24-hour HH:MM); pickups are scheduled inside them. */
+  operatingHours?: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', { closed: true } | { closed: false; open: string; close: string }>;
   /** True for a soft-deleted warehouse (still returned by get() so old orders can show where they shipped from). */
   deleted?: boolean;
 }

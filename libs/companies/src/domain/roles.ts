@@ -21,10 +21,10 @@ export const BUILT_IN_ROLES: Readonly<Record<BuiltInRole, { name: string; permis
   admin: { name: 'Admin', permissions: ALL_PERMISSIONS.filter((p) => p !== 'company.delete') },
   manager: {
     name: 'Manager',
-    permissions: ['company.read', 'team.read', 'team.invite', 'audit.read', 'api_keys.manage', 'warehouses.read', 'warehouses.manage', 'orders.read', 'orders.write', 'orders.import', 'orders.routing.manage', 'rates.read', 'rates.manage'],
+    permissions: ['company.read', 'team.read', 'team.invite', 'audit.read', 'api_keys.manage', 'warehouses.read', 'warehouses.manage', 'orders.read', 'orders.write', 'orders.import', 'orders.routing.manage', 'rates.read', 'rates.manage', 'shipments.read', 'shipments.write'],
   },
-  member: { name: 'Member', permissions: ['company.read', 'team.read', 'warehouses.read', 'orders.read', 'orders.write', 'orders.import', 'rates.read'] },
-  viewer: { name: 'Viewer', permissions: ['company.read', 'warehouses.read', 'orders.read', 'rates.read'] },
+  member: { name: 'Member', permissions: ['company.read', 'team.read', 'warehouses.read', 'orders.read', 'orders.write', 'orders.import', 'rates.read', 'shipments.read', 'shipments.write'] },
+  viewer: { name: 'Viewer', permissions: ['company.read', 'warehouses.read', 'orders.read', 'rates.read', 'shipments.read'] },
 };
 
 /** Owners only: a custom role can never carry it (admins do not have it either). */

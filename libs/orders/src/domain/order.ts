@@ -129,6 +129,16 @@ export class Order extends AggregateRoot {
     this.emit(ORDER_EVENTS.orderCancelled, now, { reason: why, actorUserId, importId: this.s.importId });
   }
 
+  /** A shipment moved on (booked, picked up, delivered, cancelled back to new ...). A cancelled order stays cancelled. */
+  followShipment(status: OrderStatus, awb: string | null, reason: string, now: Date): boolean {
+    if (this.s.status === 'cancelled' || (this.s.status === status && this.s.awb === awb)) return false;
+    const from = this.s.status;
+    this.history.push({ orderId: this.s.id, fromStatus: from, toStatus: status, reason, actorUserId: null, at: now });
+    this.s = { ...this.s, status, awb, updatedAt: now };
+    this.emit(ORDER_EVENTS.orderStatusChanged, now, { fromStatus: from, awb, reason });
+    return true;
+  }
+
   pullHistory(): StatusChange[] {
     const h = this.history;
     this.history = [];

@@ -98,10 +98,31 @@ export const configSchema = z
     COURIER_SIMULATOR_URL: z.string().url().optional(),
     /** When the serviceability delta sync from couriers that publish pincode lists runs (cron, server time). */
     SERVICEABILITY_SYNC_CRON: z.string().default('30 2 * * *'),
+    /** When the worker pulls tracking for shipments whose next poll is due (cron, UTC). */
+    TRACKING_POLL_CRON: z.string().default('*/10 * * * *'),
     /** Delhivery B2C API token (live mode; sandbox accepts any configured value, default a fixed sandbox token). */
     DELHIVERY_API_TOKEN: z.string().optional(),
     /** Delhivery B2C API host for live mode (staging: https://staging-express.delhivery.com). */
     DELHIVERY_API_BASE_URL: z.string().url().default('https://track.delhivery.com'),
+    /** Live-mode API hosts per courier as JSON, e.g. {"xpressbees":"https://shipment.xpressbees.com"}; unset couriers use the adapter's own host. */
+    COURIER_BASE_URLS: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'must be a JSON object of courier code to URL' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string(), z.string().url()))
+      .optional(),
+    /** Per attempt of a call to a courier's API. */
+    COURIER_HTTP_TIMEOUT_MS: positiveInt.default(10_000),
+    /** Extra attempts of safe courier calls (tracking, labels, cancel) on 5xx, 429, network errors and timeouts; bookings never retry. */
+    COURIER_HTTP_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    /** How long a courier's open circuit breaker fails fast before letting a probe call through. */
+    COURIER_BREAKER_RESET_MS: positiveInt.default(30_000),
     /** Largest order import file accepted (bytes). */
     ORDER_IMPORT_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
     /** Most rows one order import may hold. */

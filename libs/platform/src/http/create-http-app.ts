@@ -45,6 +45,8 @@ export async function createHttpApp(rootModule: Type<unknown> | ReturnType<typeo
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as Type<unknown>, adapter, {
     logger: options.logger ?? false,
     bufferLogs: false,
+    // Signed webhooks (couriers) are verified over the exact bytes received: keep them as request.rawBody.
+    rawBody: true,
     // Reject instead of process.exit(1), so the caller can print the one-line reason (which variable is wrong).
     abortOnError: false,
   });

@@ -23,6 +23,12 @@ export const API_TAGS: Record<string, string> = {
   orders: 'Orders: create, search, edit, cancel, export',
   'order-imports': 'Bulk order imports (CSV/XLSX) with progress, error reports and rollback',
   'routing-rules': 'Order routing rules that pick the warehouse and courier preference',
+  shipments: 'Shipments: book with a courier, list, cancel, labels, tracking timeline',
+  'shipment-batches': 'Bulk booking of up to 500 orders as a job with progress and per-order results',
+  pickups: 'Courier pickups scheduled in the warehouse’s hours and before the courier’s cut-off',
+  manifests: 'Courier manifests (handover lists) as PDFs',
+  tracking: 'Public tracking by AWB and the couriers’ tracking webhooks',
+  couriers: 'Courier catalogue and capabilities, courier account credentials (sealed at rest) and integration health',
 };
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {

@@ -33,6 +33,7 @@ export function toWarehouseView(id: string, p: WarehouseProps): WarehouseView {
     isDefault: p.isDefault,
     active: p.active && !p.deletedAt,
     deleted: p.deletedAt !== null,
+    operatingHours: p.operatingHours,
   };
 }
 

@@ -1,0 +1,6 @@
+export class GetShippingView {
+  constructor(
+    readonly companyId: string,
+    readonly orderId: string,
+  ) {}
+}

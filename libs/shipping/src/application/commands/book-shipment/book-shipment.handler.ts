@@ -1,0 +1,135 @@
+import { Inject, Logger } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { COURIERS_FACADE, CouriersFacade, CourierCode } from '@shipcrowd/couriers/contracts';
+import { CLOCK, Clock, DomainError, newId, NotFoundError } from '@shipcrowd/kernel';
+import { ORDERS_FACADE, OrdersFacade } from '@shipcrowd/orders/contracts';
+import { UnitOfWork } from '@shipcrowd/platform';
+import { PRICING_FACADE, PricingFacade } from '@shipcrowd/pricing/contracts';
+import { WAREHOUSES_FACADE, WarehousesFacade } from '@shipcrowd/warehouses/contracts';
+import { Shipment } from '../../../domain/shipment';
+import { ShipmentsStore } from '../../../infrastructure/persistence/shipments.store';
+import { BookShipment } from './book-shipment.command';
+import { bookingRequestFor, quoteWeightOf } from './booking-request';
+import { chooseCourier } from './courier-choice';
+
+export interface BookedShipment {
+  shipmentId: string;
+  awb: string;
+  courier: string;
+  service: string;
+  reason: string;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string; cause?: { code?: string } }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505';
+
+/**
+ * Books an order with a courier: choose (seller's pick, routing preference, or the quote's recommendation), record a
+ * 'booking' shipment (the live-shipment-per-order unique index stops a second booking, even a racing one), call the
+ * courier outside any transaction, then record the AWB and move the order on in one transaction with the outbox event.
+ */
+@CommandHandler(BookShipment)
+export class BookShipmentHandler implements ICommandHandler<BookShipment, BookedShipment> {
+  private readonly logger = new Logger('shipping');
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly store: ShipmentsStore,
+    @Inject(ORDERS_FACADE) private readonly orders: OrdersFacade,
+    @Inject(WAREHOUSES_FACADE) private readonly warehouses: WarehousesFacade,
+    @Inject(PRICING_FACADE) private readonly pricing: PricingFacade,
+    @Inject(COURIERS_FACADE) private readonly couriers: CouriersFacade,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ actor, orderId, courier, service }: BookShipment): Promise<BookedShipment> {
+    const { companyId } = actor;
+    const order = await this.orders.shippingView(companyId, orderId);
+    if (!order) throw new NotFoundError('Order', orderId);
+    if (order.status === 'cancelled') throw new DomainError('order.cancelled', `Order ${order.orderNumber} is cancelled.`, 'conflict');
+    const warehouse = await this.warehouses.get(companyId, order.warehouseId);
+    if (!warehouse || !warehouse.active) {
+      throw new DomainError('shipment.warehouse_inactive', `The order's pickup warehouse is not active; choose another warehouse on the order first.`, 'rule', { warehouseId: order.warehouseId });
+    }
+    const quote = await this.pricing.quote({
+      companyId,
+      originPincode: warehouse.pincode,
+      destinationPincode: order.shippingAddress.pincode,
+      paymentMode: order.paymentMode,
+      codAmountPaise: order.paymentMode === 'cod' ? order.codAmountPaise : undefined,
+      declaredValuePaise: order.declaredValuePaise,
+      b2b: order.type === 'b2b',
+      couriers: courier ? [courier] : undefined,
+      ...quoteWeightOf(order),
+    });
+    const { option, reason } = chooseCourier(quote, { courier, service }, order.courierPreference);
+    const now = this.clock.now();
+
+    const shipment = await this.uow.run({ companyId, userId: actor.userId }, async (tx) => {
+      const live = await this.store.liveForOrder(tx, orderId);
+      if (live) throw alreadyBooked(order.orderNumber, live.state.awb, live.id);
+      const attempt = (await this.store.endedAttempts(tx, orderId)) + 1;
+      const reference = attempt === 1 ? order.orderNumber : `${order.orderNumber}-R${attempt}`;
+      const created = Shipment.startBooking({
+        id: newId(),
+        companyId,
+        orderId,
+        orderNumber: order.orderNumber,
+        warehouseId: warehouse.id,
+        reference,
+        courier: option.courier,
+        service: option.service,
+        paymentMode: order.paymentMode,
+        codAmountPaise: order.paymentMode === 'cod' ? order.codAmountPaise : 0,
+        declaredValuePaise: order.declaredValuePaise,
+        deadWeightGrams: order.packages.reduce((sum, p) => sum + p.weightGrams, 0),
+        volumetricWeightGrams: option.volumetricWeightGrams,
+        chargeableWeightGrams: option.chargeableWeightGrams,
+        booking: { ...bookingRequestFor(order, warehouse, option.service, reference) },
+        charges: { totalPaise: option.totalPaise, rtoChargePaise: option.rtoChargePaise, lines: option.lines, zone: option.zone, selection: reason },
+        expectedDeliveryDate: null,
+        createdBy: actor.userId,
+        createdAt: now,
+      });
+      try {
+        await this.store.insert(tx, created);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw alreadyBooked(order.orderNumber, null, null);
+        throw error;
+      }
+      return created;
+    });
+
+    const request = bookingRequestFor(order, warehouse, option.service, shipment.state.reference);
+    try {
+      const result = await this.couriers.book(companyId, option.courier as CourierCode, request);
+      return await this.uow.run({ companyId, userId: actor.userId }, async (tx) => {
+        shipment.booked(result, option.expectedDeliveryDays, this.clock.now());
+        await this.store.save(tx, shipment);
+        await this.uow.publish(shipment.pullEvents());
+        await this.orders.recordShipmentProgress(companyId, orderId, { status: 'ready_to_ship', awb: result.awb, reason: `booked with ${option.courier} (${result.awb})` });
+        return { shipmentId: shipment.id, awb: result.awb, courier: option.courier, service: option.service, reason };
+      });
+    } catch (error) {
+      if (shipment.state.status === 'booking') await this.recordFailure(shipment, error);
+      throw error;
+    }
+  }
+
+  /** A refused or failed booking stays on record with why; 'courier.unavailable' keeps the reference for the retry (the courier may have booked it). */
+  private async recordFailure(shipment: Shipment, error: unknown): Promise<void> {
+    const code = error instanceof DomainError ? error.code : 'shipment.booking_error';
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      await this.uow.run({ companyId: shipment.state.companyId }, async (tx) => {
+        shipment.bookingFailed({ code, message }, this.clock.now());
+        await this.store.save(tx, shipment);
+      });
+    } catch (saveError) {
+      this.logger.error({ err: saveError, shipmentId: shipment.id }, 'could not record a failed booking');
+    }
+  }
+}
+
+function alreadyBooked(orderNumber: string, awb: string | null, shipmentId: string | null): DomainError {
+  return new DomainError('shipment.already_booked', `Order ${orderNumber} already has a live shipment${awb ? ` (AWB ${awb})` : ''}; cancel it before booking again.`, 'conflict', { awb, shipmentId });
+}

@@ -1,0 +1,6 @@
+export class GetShipment {
+  constructor(
+    readonly companyId: string,
+    readonly shipmentId: string,
+  ) {}
+}

@@ -1,0 +1,3 @@
+export class GetPublicTracking {
+  constructor(readonly awb: string) {}
+}

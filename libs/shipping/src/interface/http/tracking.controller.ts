@@ -1,0 +1,42 @@
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ApiProblems, PublicRoute } from '@shipcrowd/platform';
+import { GetPublicTracking } from '../../application/queries/public-tracking/public-tracking.query';
+import type { PublicTracking } from '../../application/queries/public-tracking/public-tracking.handler';
+import { AcceptCourierWebhook } from '../../application/tracking-ingest/accept-courier-webhook';
+import { AwbParamDto, PublicTrackingDto, WebhookAcceptedDto } from './shipments.dto';
+import { publicTrackingView } from './shipment-views';
+
+@ApiTags('tracking')
+@Controller('v1')
+export class TrackingController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly webhooks: AcceptCourierWebhook,
+  ) {}
+
+  @Get('tracking/:awb')
+  @PublicRoute()
+  @ApiOperation({ summary: 'Public tracking by AWB (no sign-in)', description: 'Status, expected delivery date and scans with places and times; no names, phones, addresses or amounts. Rate limited per client.' })
+  @ApiOkResponse({ type: PublicTrackingDto })
+  @ApiProblems(404, 422, 429)
+  async track(@Param() params: AwbParamDto) {
+    const tracking: PublicTracking = await this.queries.execute(new GetPublicTracking(params.awb));
+    return publicTrackingView(tracking);
+  }
+
+  @Post('courier-webhooks/:courier')
+  @PublicRoute()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Tracking webhook for a courier (called by the courier)',
+    description: 'Authenticated per courier (signature or token, see each adapter’s README) over the raw body before anything is stored; acknowledged once queued; duplicates are recognised.',
+  })
+  @ApiAcceptedResponse({ type: WebhookAcceptedDto })
+  @ApiProblems(401, 404, 422)
+  receive(@Param('courier') courier: string, @Req() request: FastifyRequest & { rawBody?: Buffer }) {
+    return this.webhooks.accept(courier, request.headers, request.rawBody);
+  }
+}
