@@ -23,8 +23,10 @@ export function importsOf(source: string): string[] {
   return [...code.matchAll(IMPORT)].map((m) => m[1] ?? m[2]);
 }
 
+/** Specs, and test-support code kept in a context's `src/testing/` (e.g. the courier adapters' conformance suite). */
 function isTestFile(file: string): boolean {
-  return /\.spec\.ts$|\.test\.ts$/.test(file) || file.split('/').includes('__tests__');
+  const parts = file.split('/');
+  return /\.spec\.ts$|\.test\.ts$/.test(file) || parts.includes('__tests__') || (parts[0] === 'libs' && parts[2] === 'src' && parts[3] === 'testing');
 }
 
 /**

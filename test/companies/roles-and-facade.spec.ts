@@ -35,7 +35,7 @@ describe('roles, permissions and the companies facade', () => {
     const res = await t.http({ method: 'GET', url: '/v1/team/roles', token: manager.token });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((r: { key: string }) => r.key)).toEqual(['owner', 'admin', 'manager', 'member', 'viewer']);
-    expect(res.json().items.find((r: { key: string }) => r.key === 'viewer').permissions).toEqual(['company.read', 'warehouses.read', 'orders.read', 'rates.read']);
+    expect(res.json().items.find((r: { key: string }) => r.key === 'viewer').permissions).toEqual(['company.read', 'warehouses.read', 'orders.read', 'rates.read', 'shipments.read']);
   });
 
   it('creates, edits, assigns and refuses to delete a role in use', async () => {
@@ -138,7 +138,7 @@ describe('roles, permissions and the companies facade', () => {
       await facade.acceptInvitation({ token: second, userId: invitee.id, email: invitee.email });
       const list = await facade.membershipsOf(invitee.id);
       expect(list.map((m) => [m.companyName, m.role]).sort()).toEqual([['Other Roles Co', 'member'], ['Roles Co', 'viewer']]);
-      expect(await facade.membershipOf(invitee.id, owner.companyId)).toMatchObject({ role: 'viewer', permissions: ['company.read', 'warehouses.read', 'orders.read', 'rates.read'] });
+      expect(await facade.membershipOf(invitee.id, owner.companyId)).toMatchObject({ role: 'viewer', permissions: ['company.read', 'warehouses.read', 'orders.read', 'rates.read', 'shipments.read'] });
       expect(await facade.membershipOf(manager.user.id, other.companyId)).toBeNull();
     });
   });

@@ -25,6 +25,19 @@ export interface CompaniesFacade {
    * address's state code), or null when no billing details are set. Pricing uses it as the recipient's state.
    */
   billingStateCodeOf(companyId: string): Promise<string | null>;
+  /** What documents and buyer-facing pages show of the company (labels, manifests, the public tracking page); null when unknown. */
+  brandingOf(companyId: string): Promise<CompanyBranding | null>;
+}
+
+export interface CompanyBranding {
+  /** Display name, else the registered name. */
+  name: string;
+  primaryColor: string | null;
+  /** Key of the logo in file storage (FILE_STORAGE), if one was uploaded. */
+  logoKey: string | null;
+  supportEmail: string | null;
+  supportPhone: string | null;
+  website: string | null;
 }
 
 export const COMPANIES_FACADE = Symbol('CompaniesFacade');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { eq } from 'drizzle-orm';
 import { UnitOfWork } from '@shipcrowd/platform';
-import type { CompaniesFacade, MembershipView } from '../../contracts';
+import type { CompaniesFacade, CompanyBranding, MembershipView } from '../../contracts';
 import { AcceptInvitation } from './commands/accept-invitation/accept-invitation.command';
 import { CreateCompanyWithOwner } from './commands/create-company-with-owner/create-company-with-owner.command';
 import { companies } from '../infrastructure/persistence/companies.schema';
@@ -52,6 +52,22 @@ export class CompaniesFacadeImpl implements CompaniesFacade {
     // read it directly instead of saving, switching and restoring the settings (three round trips).
     const scope = this.uow.scope();
     if (scope && scope.companyId === companyId && !scope.system) return read();
+    return this.scopes.within({ companyId }, read);
+  }
+
+  brandingOf(companyId: string): Promise<CompanyBranding | null> {
+    const read = async (): Promise<CompanyBranding | null> => {
+      const [row] = await this.uow
+        .tx()
+        .select({ name: companies.name, displayName: companies.displayName, primaryColor: companies.primaryColor, logoKey: companies.logoKey, supportEmail: companies.supportEmail, supportPhone: companies.supportPhone, website: companies.website })
+        .from(companies)
+        .where(eq(companies.id, companyId));
+      if (!row) return null;
+      const { displayName, name, ...rest } = row;
+      return { name: displayName ?? name, ...rest };
+    };
+    const scope = this.uow.scope();
+    if (scope && (scope.system || scope.companyId === companyId)) return read();
     return this.scopes.within({ companyId }, read);
   }
 }

@@ -11,10 +11,10 @@ export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
  * | owner   | everything                                                              |
  * | admin   | everything except company.delete                                        |
  * | manager | company.read, team.read, team.invite, audit.read, api_keys.manage,      |
- * |         | warehouses.*, orders.*, rates.read, rates.manage                        |
+ * |         | warehouses.*, orders.*, rates.read, rates.manage, shipments.*           |
  * | member  | company.read, team.read, warehouses.read, orders.read/write/import,     |
- * |         | rates.read                                                              |
- * | viewer  | company.read, warehouses.read, orders.read, rates.read                  |
+ * |         | rates.read, shipments.read/write                                        |
+ * | viewer  | company.read, warehouses.read, orders.read, rates.read, shipments.read  |
  */
 export const BUILT_IN_ROLES: Readonly<Record<BuiltInRole, { name: string; permissions: readonly Permission[] }>> = {
   owner: { name: 'Owner', permissions: ALL_PERMISSIONS },

@@ -195,12 +195,16 @@ export class ParcelBook<T = unknown> {
     const { code, text } = this.options.codes[step];
     const leg = ['manifested', 'pickup_scheduled', 'picked_up', 'cancelled', 'rto_delivered'].includes(step) ? 0 : step === 'in_transit' || step === 'rto_in_transit' || step === 'lost' ? 1 : 2;
     const ndrCount = parcel.scans.filter((s) => s.step === 'ndr').length;
+    // A parcel advanced several steps at once still gets scans a minute apart, as a courier's would be (couriers
+    // that stamp scans to the minute would otherwise report a tie, and a tie has no order).
+    const previous = parcel.scans[parcel.scans.length - 1]?.at.getTime() ?? 0;
+    const at = new Date(Math.max(this.now().getTime(), previous + 60_000));
     return {
       step,
       code,
       text,
       location: this.hubs[Math.min(leg, this.hubs.length - 1)],
-      at: this.now(),
+      at,
       reason: step === 'ndr' ? NDR_REASONS[ndrCount % NDR_REASONS.length] : null,
     };
   }

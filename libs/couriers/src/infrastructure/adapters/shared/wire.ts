@@ -43,15 +43,17 @@ export function parseIndiaTime(value: unknown): Date | null {
     const zoned = new Date(text);
     return Number.isNaN(zoned.getTime()) ? null : zoned;
   }
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/.exec(text);
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,3})?\d*)?)?$/.exec(text);
   let parts: [string, string, string, string?, string?, string?] | null = m ? [m[1], m[2], m[3], m[4], m[5], m[6]] : null;
+  const fraction = m?.[7] ?? '';
   if (!parts) {
     m = /^(\d{2})[-/](\d{2})[-/](\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
     if (m) parts = [m[3], m[2], m[1], m[4], m[5], m[6]];
   }
   if (!parts) return null;
   const [y, mo, d, h = '0', mi = '0', s = '0'] = parts;
-  const date = new Date(`${y}-${mo}-${d}T${h.padStart(2, '0')}:${mi}:${s.padStart(2, '0')}+05:30`);
+  // Several scans can share a second (Delhivery stamps milliseconds): keep up to the millisecond.
+  const date = new Date(`${y}-${mo}-${d}T${h.padStart(2, '0')}:${mi}:${s.padStart(2, '0')}${fraction}+05:30`);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 

@@ -1,0 +1,152 @@
+import type { ResilientHttp } from '@shipcrowd/platform';
+import type { BookingRequest, BookingResult, CourierCapabilities, PartyAddress, PickupRequest, PickupResult, TrackingEvent } from '../../../../contracts';
+import { CourierAuthFailed, CourierCall, CourierProvider, CourierRejected, WebhookUnauthenticated } from '../../../application/ports/courier-provider';
+import { BearerSession } from '../shared/bearer-session';
+import { singleBox } from '../shared/booking-fields';
+import { HttpMethod, bearerJson, fieldsOf, listOf, requestJson, textOf } from '../shared/json-http';
+import { trackingEvents } from '../shared/tracking-events';
+import { expectOk, parseIndiaTime, rupees } from '../shared/wire';
+import { marutiStatus } from './maruti.status-map';
+
+const ORDER = '/fulfillment/public/seller/order';
+/** Delcaper's login answer carries no lifetime; its integrators keep an access token for a day. */
+const ACCESS_TOKEN_SECONDS = 24 * 3600;
+
+const messageOf = (body: unknown): string | undefined => textOf(fieldsOf(body).message) ?? undefined;
+
+/** Delcaper's address block (billing, shipping, pickup and return all take this shape). */
+function addressOf(party: PartyAddress): Record<string, string> {
+  return {
+    name: party.name,
+    phone: party.phone,
+    email: party.email ?? '',
+    address1: party.line1,
+    address2: [party.line2, party.landmark].filter(Boolean).join(', '),
+    city: party.city,
+    state: party.state,
+    country: 'India',
+    zip: party.pincode,
+  };
+}
+
+/** An ecomm push-order: weight in grams, amounts in rupees; on COD `amount` is what the courier collects. */
+function pushOrderOf(request: BookingRequest): Record<string, unknown> {
+  const box = singleBox(request);
+  const cod = request.paymentMode === 'cod';
+  const units = request.items.reduce((sum, item) => sum + item.quantity, 0) || 1;
+  return {
+    orderId: request.reference,
+    orderSubtype: 'FORWARD',
+    currency: 'INR',
+    amount: rupees(cod ? request.codAmountPaise : request.declaredValuePaise),
+    weight: box.weightGrams,
+    length: box.lengthCm,
+    width: box.breadthCm,
+    height: box.heightCm,
+    lineItems: request.items.map((item) => ({
+      name: item.name,
+      sku: item.sku ?? null,
+      quantity: item.quantity,
+      unitPrice: rupees(item.unitPricePaise),
+      price: rupees(item.unitPricePaise * item.quantity),
+      weight: Math.max(1, Math.round(box.weightGrams / units)),
+    })),
+    paymentType: cod ? 'COD' : 'ONLINE',
+    paymentStatus: cod ? 'PENDING' : 'PAID',
+    billingAddress: addressOf(request.consignee),
+    shippingAddress: addressOf(request.consignee),
+    pickupAddress: addressOf(request.pickup),
+    returnAddress: addressOf(request.returnAddress),
+    deliveryPromise: request.service === 'express' ? 'AIR' : 'SURFACE',
+  };
+}
+
+/**
+ * Shree Maruti Courier through its Delcaper seller API: `POST /auth/login` (e-mail, password, vendorType SELLER)
+ * gives a bearer access token; orders are pushed under the seller's orderId, tracked by AWB, cancelled by orderId
+ * (read back from tracking) and handed over for pickup through a manifest. Delcaper pushes no scans.
+ */
+export class MarutiAdapter extends CourierProvider {
+  readonly code = 'maruti' as const;
+  readonly capabilities: CourierCapabilities = {
+    cod: true, reverse: false, multiPiece: false, b2b: false, pickupApi: true, cancel: true, webhookPush: false, trackingPull: true, rateApi: true,
+    ndrActions: [],
+    limits: { maxWeightGrams: 30_000, maxLengthCm: 120, maxCodPaise: 5_000_000, maxPieces: 1 },
+    refusedHandling: ['dangerous_goods', 'liquid'], insurance: false, labelSizes: ['4x6', 'a4'],
+  };
+  readonly credentialFields = ['email', 'password'] as const;
+  readonly sandboxCredentials = { email: 'sandbox@shipcrowd.test', password: 'sandbox-maruti-password' };
+  readonly liveBaseUrl = 'https://apis.delcaper.com';
+
+  private readonly session = new BearerSession((call) => this.login(call));
+
+  async book(call: CourierCall, request: BookingRequest): Promise<BookingResult> {
+    const body = await this.send(call, call.httpNoRetry, 'POST', `${ORDER}/ecomm/push-order`, pushOrderOf(request));
+    const data = fieldsOf(body.data);
+    const awb = textOf(data.awbNumber);
+    if (!awb) throw new CourierRejected(messageOf(body) ?? 'Shree Maruti returned no AWB', 'maruti', body);
+    return { awb, childAwbs: [], sortCode: null, courierShipmentId: textOf(data.shipperOrderId) };
+  }
+
+  async track(call: CourierCall, awbs: string[]): Promise<Map<string, TrackingEvent[]>> {
+    const tracked = new Map<string, TrackingEvent[]>();
+    for (const awb of awbs) {
+      const order = await this.order(call, awb);
+      if (!order) continue;
+      const scans = listOf(order.orderStateInfo)
+        .map(fieldsOf)
+        .flatMap((row) => {
+          const state = textOf(row.state);
+          return state ? [{ rawCode: state, rawStatus: state, location: textOf(row.location), at: row.createdAt, remarks: textOf(row.remarks) }] : [];
+        });
+      tracked.set(awb, trackingEvents(awb, marutiStatus, scans));
+    }
+    return tracked;
+  }
+
+  override async cancel(call: CourierCall, awb: string): Promise<{ cancelled: boolean; message: string | null }> {
+    const orderId = textOf((await this.order(call, awb))?.orderId);
+    if (!orderId) throw new CourierRejected(`Shree Maruti does not know AWB ${awb}`, 'maruti');
+    try {
+      const body = await this.send(call, call.http, 'PUT', `${ORDER}/cancel-order`, { orderId, cancelReason: 'Cancelled by seller' });
+      return { cancelled: true, message: messageOf(body) ?? null };
+    } catch (error) {
+      if (error instanceof CourierRejected) return { cancelled: false, message: error.message };
+      throw error;
+    }
+  }
+
+  override async requestPickup(call: CourierCall, request: PickupRequest): Promise<PickupResult> {
+    const body = await this.send(call, call.httpNoRetry, 'POST', `${ORDER}/create-manifest`, { awbNumber: request.awbs });
+    const manifestId = textOf(fieldsOf(body.data).manifestId);
+    if (!manifestId) throw new CourierRejected(messageOf(body) ?? 'Shree Maruti created no manifest', 'maruti', body);
+    // A manifest carries no date: the courier collects on its pickup run, which Shipcrowd asked for at this time.
+    const scheduled = parseIndiaTime(`${request.pickupDate} ${request.pickupTime}`) ?? new Date();
+    return { pickupId: manifestId, scheduledFor: scheduled.toISOString() };
+  }
+
+  parseWebhook(): TrackingEvent[] {
+    throw new WebhookUnauthenticated('Shree Maruti does not push scans: Shipcrowd pulls order-tracking');
+  }
+
+  private async login(call: CourierCall): Promise<{ token: string; expiresInSeconds: number }> {
+    const result = await requestJson(call.http, 'POST', `${call.baseUrl}/auth/login`, {
+      body: { email: call.credentials.email, password: call.credentials.password, vendorType: 'SELLER' },
+    });
+    const token = textOf(fieldsOf(fieldsOf(expectOk(result, 'Shree Maruti', messageOf)).data).accessToken);
+    if (!token) throw new CourierAuthFailed('Shree Maruti issued no access token');
+    return { token, expiresInSeconds: ACCESS_TOKEN_SECONDS };
+  }
+
+  private send(call: CourierCall, http: ResilientHttp, method: HttpMethod, path: string, body?: unknown): Promise<Record<string, unknown>> {
+    return bearerJson(this.session, call, { http, method, url: `${call.baseUrl}${path}`, body }, (result) => fieldsOf(expectOk(result, 'Shree Maruti', messageOf)));
+  }
+
+  /** order-tracking's `data` for an AWB, or null when Delcaper has no such order (404). */
+  private order(call: CourierCall, awb: string): Promise<Record<string, unknown> | null> {
+    const url = `${call.baseUrl}${ORDER}/order-tracking/${encodeURIComponent(awb)}`;
+    return bearerJson(this.session, call, { http: call.http, method: 'GET', url }, (result) =>
+      result.status === 404 ? null : fieldsOf(fieldsOf(expectOk(result, 'Shree Maruti', messageOf)).data),
+    );
+  }
+}

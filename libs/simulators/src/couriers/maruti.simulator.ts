@@ -1,0 +1,151 @@
+import type { SimRequest, SimResponse } from '../http-simulator';
+import type { CourierApiSimulator } from './courier-simulator-server';
+import { ParcelBook, SimParcel, StepCodes, scenarioFromMarkers } from './parcel-book';
+import { SimTokenIssuer, advanceAndPush, bearerTokenOf, istText, jsonBody, missingFields, unserviceablePincode } from './sim-auth-helpers';
+
+export interface MarutiSimulatorOptions {
+  email: string;
+  password: string;
+}
+
+/** The push-order body as Delcaper received it. */
+export type MarutiOrder = Record<string, unknown>;
+
+const ORDER = '/fulfillment/public/seller/order';
+
+const STATES: StepCodes = {
+  manifested: { code: 'READY_FOR_DISPATCH', text: 'Order ready for dispatch' },
+  pickup_scheduled: { code: 'OUT_FOR_PICKUP', text: 'Pickup executive assigned' },
+  picked_up: { code: 'PICKED_UP', text: 'Shipment picked up' },
+  in_transit: { code: 'IN_TRANSIT', text: 'Shipment in transit' },
+  out_for_delivery: { code: 'OUT_FOR_DELIVERY', text: 'Out for delivery' },
+  ndr: { code: 'UNDELIVERED', text: 'Delivery attempt failed' },
+  delivered: { code: 'DELIVERED', text: 'Shipment delivered' },
+  rto_initiated: { code: 'RTO_INITIATED', text: 'Return to origin initiated' },
+  rto_in_transit: { code: 'RTO_IN_TRANSIT', text: 'Return in transit' },
+  rto_delivered: { code: 'RTO_DELIVERED', text: 'Returned to seller' },
+  lost: { code: 'LOST', text: 'Shipment lost' },
+  cancelled: { code: 'CANCELLED', text: 'Order cancelled by seller' },
+};
+
+const REQUIRED = ['orderId', 'paymentType', 'weight', 'deliveryPromise'];
+const REQUIRED_ADDRESS = ['name', 'phone', 'address1', 'city', 'state', 'zip'];
+
+const answer = (status: number, message: string, data: unknown = null): SimResponse => ({ status, body: { status, message, data } });
+
+/**
+ * Shree Maruti's Delcaper seller API as public integrations use it: `POST /auth/login` {email, password,
+ * vendorType: "SELLER"} → `data.accessToken` (+ refreshToken), bearer-authenticated calls under
+ * `/fulfillment/public/seller/order/`: `ecomm/push-order` (weight in grams) → `data.awbNumber`,
+ * `order-tracking/{awb}` → `data.orderStateInfo[]` (createdAt as zone-less IST ISO), `cancel-order` (PUT, by
+ * orderId) and `create-manifest` {awbNumber: [...]}. Every answer is `{status, message, data}` with the HTTP code
+ * repeated in `status`. Delcaper pushes no webhooks.
+ */
+export class MarutiSimulator implements CourierApiSimulator {
+  readonly prefix = 'maruti';
+  readonly book = new ParcelBook<MarutiOrder>({ awbPrefix: '58', awbLength: 12, codes: STATES, hubs: ['Bengaluru Branch', 'Ahmedabad Hub', 'Mumbai Branch'] });
+  readonly tokens = new SimTokenIssuer(24 * 3600);
+  private readonly account: MarutiSimulatorOptions;
+
+  constructor(options: Partial<MarutiSimulatorOptions> = {}) {
+    this.account = { email: options.email ?? 'sandbox@shipcrowd.test', password: options.password ?? 'sandbox-maruti-password' };
+  }
+
+  serverErrorBody(status: number): unknown {
+    return { status, message: 'Internal server error', data: null };
+  }
+
+  handle(request: SimRequest): SimResponse {
+    if (request.method === 'POST' && request.path === '/auth/login') return this.login(jsonBody(request));
+    if (!this.tokens.accepts(bearerTokenOf(request))) return answer(401, 'Unauthorized');
+    const tracking = new RegExp(`^${ORDER}/order-tracking/([^/]+)$`).exec(request.path);
+    if (request.method === 'GET' && tracking) return this.orderTracking(decodeURIComponent(tracking[1]));
+    const body = jsonBody(request);
+    switch (`${request.method} ${request.path}`) {
+      case `POST ${ORDER}/ecomm/push-order`:
+        return this.pushOrder(body);
+      case `PUT ${ORDER}/cancel-order`:
+        return this.cancelOrder(String(body.orderId ?? ''));
+      case `POST ${ORDER}/create-manifest`:
+        return this.createManifest(body.awbNumber);
+      default:
+        return answer(404, `Cannot ${request.method} ${request.path}`);
+    }
+  }
+
+  advance(awb: string, steps: number): Promise<{ code: string; text: string }[]> {
+    return advanceAndPush(this.book, awb, steps);
+  }
+
+  configureWebhook(): void {
+    // Delcaper offers integrators no scan push: they poll order-tracking.
+  }
+
+  private login(body: Record<string, unknown>): SimResponse {
+    if (body.email !== this.account.email || body.password !== this.account.password || body.vendorType !== 'SELLER') return answer(401, 'Invalid email or password');
+    return answer(200, 'Login successful', { accessToken: this.tokens.issue(), refreshToken: `refresh-${this.tokens.issue()}` });
+  }
+
+  private pushOrder(order: MarutiOrder): SimResponse {
+    const shipping = (order.shippingAddress ?? {}) as Record<string, unknown>;
+    const pickup = (order.pickupAddress ?? {}) as Record<string, unknown>;
+    const missing = [
+      ...missingFields(order, REQUIRED),
+      ...missingFields(shipping, REQUIRED_ADDRESS).map((field) => `shippingAddress.${field}`),
+      ...missingFields(pickup, REQUIRED_ADDRESS).map((field) => `pickupAddress.${field}`),
+    ];
+    if (missing.length) return answer(400, `${missing[0]} is required`);
+    if (!Array.isArray(order.lineItems) || order.lineItems.length === 0) return answer(400, 'lineItems must not be empty');
+    if (!['SURFACE', 'AIR'].includes(String(order.deliveryPromise))) return answer(400, 'deliveryPromise must be SURFACE or AIR');
+    if (order.paymentType === 'COD' && !(Number(order.amount) > 0)) return answer(400, 'amount must be greater than 0 for COD orders');
+    if (unserviceablePincode(shipping.zip)) return answer(400, `Delivery pincode ${String(shipping.zip)} is not serviceable`);
+    const orderId = String(order.orderId);
+    const { parcel, duplicate } = this.book.book(orderId, order, { scenario: scenarioFromMarkers(orderId, String(shipping.name)) });
+    if (duplicate) return answer(400, `Order with orderId ${orderId} already exists`);
+    return answer(200, 'Order created successfully', { orderId, shipperOrderId: shipperOrderIdOf(parcel), awbNumber: parcel.awb, cAwbNumber: `C${parcel.awb}` });
+  }
+
+  private orderTracking(awb: string): SimResponse {
+    const parcel = this.book.get(awb);
+    if (!parcel) return answer(404, 'Order not found');
+    const stamp = (at: Date) => istText(at, 'YYYY-MM-DDTHH:mm:ss.SSS');
+    const states = [
+      { state: 'NEW', location: 'Bengaluru Branch', remarks: 'Order received', createdAt: stamp(parcel.bookedAt) },
+      ...parcel.scans.map((scan) => ({ state: scan.code, location: scan.location, remarks: scan.reason ?? scan.text, createdAt: stamp(scan.at) })),
+    ];
+    return answer(200, 'Success', {
+      orderId: parcel.reference,
+      shipperOrderId: shipperOrderIdOf(parcel),
+      awbNumber: parcel.awb,
+      cAwbNumber: `C${parcel.awb}`,
+      orderStatus: states[states.length - 1].state,
+      orderCreatedAt: stamp(parcel.bookedAt),
+      orderStateInfo: states,
+    });
+  }
+
+  private cancelOrder(orderId: string): SimResponse {
+    const parcel = this.book.byReference(orderId);
+    switch (parcel ? this.book.cancel(parcel.awb) : 'not_found') {
+      case 'cancelled':
+        return answer(200, 'Order cancelled successfully');
+      case 'already_cancelled':
+        return answer(400, 'Order is already cancelled');
+      case 'too_late':
+        return answer(400, `Order cannot be cancelled in ${parcel!.scans.at(-1)!.code} state`);
+      default:
+        return answer(404, 'Order not found');
+    }
+  }
+
+  private createManifest(awbNumbers: unknown): SimResponse {
+    const awbs = Array.isArray(awbNumbers) ? awbNumbers.map(String) : [];
+    const unknown = awbs.filter((awb) => !this.book.get(awb) || this.book.get(awb)!.cancelled);
+    if (!awbs.length || unknown.length) return answer(400, `Invalid AWB numbers: ${unknown.join(', ') || 'none given'}`);
+    return answer(200, 'Manifest created successfully', { manifestId: `MNF${this.book.schedulePickup(awbs)}`, awbNumber: awbs });
+  }
+}
+
+function shipperOrderIdOf(parcel: SimParcel): string {
+  return `SMC${parcel.awb.slice(-8)}`;
+}
