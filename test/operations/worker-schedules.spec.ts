@@ -12,7 +12,7 @@ describe('the worker process', () => {
   it('declares every product schedule', () => {
     const names = t.get(ScheduleRegistry).list().map((d) => d.name).sort();
     expect(names).toEqual(
-      ['audit.verify-chains', 'companies.purge-scheduled-deletions', 'identity.purge-deleted-accounts', 'idempotency.prune-expired', 'outbox.prune-published', 'pricing.activate-due-rate-cards', 'serviceability.sync-courier-coverage'].sort(),
+      ['audit.verify-chains', 'companies.purge-scheduled-deletions', 'couriers.reseal-credentials', 'identity.purge-deleted-accounts', 'idempotency.prune-expired', 'outbox.prune-published', 'pricing.activate-due-rate-cards', 'serviceability.sync-courier-coverage', 'shipping.auto-accept-weight-discrepancies', 'shipping.poll-tracking'].sort(),
     );
   });
 

@@ -5,6 +5,7 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { CLOCK, systemClock } from '@shipcrowd/kernel';
+import { AccessTokenVerifier } from './auth/access-token-verifier';
 import { AuthExtensions } from './auth/auth-extensions';
 import { AuthGuard } from './auth/auth.guard';
 import { APP_CONFIG, AppConfig, loadConfig } from './config/config.schema';
@@ -52,6 +53,7 @@ export class PlatformModule {
       EventSubscribers,
       ShutdownCoordinator,
       AuthExtensions,
+      AccessTokenVerifier,
       { provide: APP_GUARD, useClass: AuthGuard },
     ];
     return {
@@ -65,7 +67,7 @@ export class PlatformModule {
         MailModule,
       ],
       providers,
-      exports: [MailModule, AuthExtensions, APP_CONFIG, DATABASE, REDIS, CLOCK, UnitOfWork, Metrics, EventSubscribers, JwtModule, CqrsModule, BullModule],
+      exports: [MailModule, AuthExtensions, AccessTokenVerifier, APP_CONFIG, DATABASE, REDIS, CLOCK, UnitOfWork, Metrics, EventSubscribers, JwtModule, CqrsModule, BullModule],
     };
   }
 }

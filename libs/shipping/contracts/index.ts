@@ -6,4 +6,11 @@ export const SHIPPING_EVENTS = {
   shipmentStatusChanged: 'shipping.shipment_status_changed',
   shipmentDelivered: 'shipping.shipment_delivered',
   shipmentCancelled: 'shipping.shipment_cancelled',
+  /** Weight discrepancies also carry { discrepancyId, chargeableWeightGrams, chargedWeightGrams, extraSlabs, extraChargePaise, deadlineAt }. */
+  weightDiscrepancyOpened: 'shipping.weight_discrepancy_opened',
+  /** By the seller, or with auto: true when the deadline passed; the courier's weight stands. */
+  weightDiscrepancyAccepted: 'shipping.weight_discrepancy_accepted',
+  weightDiscrepancyDisputed: 'shipping.weight_discrepancy_disputed',
+  /** outcome: 'seller' (nothing extra to pay) or 'courier' (the extra charge stands). */
+  weightDiscrepancyResolved: 'shipping.weight_discrepancy_resolved',
 } as const;

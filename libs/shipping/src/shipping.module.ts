@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { CreateManifestHandler } from './application/commands/create-manifest/create-manifest.handler';
 import { BookShipmentHandler } from './application/commands/book-shipment/book-shipment.handler';
 import { CancelShipmentHandler } from './application/commands/cancel-shipment/cancel-shipment.handler';
 import { PollTrackingHandler } from './application/commands/poll-tracking/poll-tracking.handler';
@@ -7,18 +8,27 @@ import { RequestPickupHandler } from './application/commands/request-pickup/requ
 import { RecordTrackingHandler } from './application/commands/record-tracking/record-tracking.handler';
 import { GetShipmentHandler } from './application/queries/get-shipment/get-shipment.handler';
 import { ListShipmentsHandler } from './application/queries/list-shipments/list-shipments.handler';
+import { DocumentBranding } from './application/documents/document-branding';
+import { SELLER_BRANDING, SellerBrandingSource } from './application/seller-branding';
+import { DocumentPrinter } from './application/ports/document-printer.port';
+import { GetManifestHandler, ListManifestsHandler } from './application/queries/list-manifests/list-manifests.handler';
+import { PrintLabelsHandler } from './application/queries/print-labels/print-labels.handler';
 import { ListPickupsHandler } from './application/queries/list-pickups/list-pickups.handler';
 import { GetPublicTrackingHandler } from './application/queries/public-tracking/public-tracking.handler';
 import { AcceptCourierWebhook } from './application/tracking-ingest/accept-courier-webhook';
 import { TRACKING_INGEST_QUEUE } from './application/tracking-ingest/tracking-ingest.queue';
+import { SHIPMENT_BATCH_PROVIDERS } from './application/shipment-batches/shipment-batch-providers';
+import { SHIPMENT_BATCHES_QUEUE } from './application/shipment-batches/shipment-batches.queue';
+import { ChromiumDocumentPrinter } from './infrastructure/documents/chromium-document-printer';
 import { ShipmentsStore } from './infrastructure/persistence/shipments.store';
+import { WEIGHT_DISCREPANCY_PROVIDERS } from './application/weight-discrepancies/weight-discrepancy-providers';
 
 /**
  * The shipping context: booking, cancelling and tracking shipments. Needs ORDERS_FACADE, WAREHOUSES_FACADE,
  * PRICING_FACADE and COURIERS_FACADE from the process root.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: TRACKING_INGEST_QUEUE })],
+  imports: [BullModule.registerQueue({ name: TRACKING_INGEST_QUEUE }, { name: SHIPMENT_BATCHES_QUEUE })],
   providers: [
     BookShipmentHandler,
     CancelShipmentHandler,
@@ -31,7 +41,16 @@ import { ShipmentsStore } from './infrastructure/persistence/shipments.store';
     GetPublicTrackingHandler,
     AcceptCourierWebhook,
     ShipmentsStore,
+    CreateManifestHandler,
+    ListManifestsHandler,
+    GetManifestHandler,
+    PrintLabelsHandler,
+    DocumentBranding,
+    { provide: SELLER_BRANDING, inject: [DocumentBranding], useFactory: (branding: DocumentBranding): SellerBrandingSource => ({ brandingOf: (companyId) => branding.of(companyId) }) },
+    { provide: DocumentPrinter, useClass: ChromiumDocumentPrinter },
+    ...WEIGHT_DISCREPANCY_PROVIDERS,
+    ...SHIPMENT_BATCH_PROVIDERS,
   ],
-  exports: [AcceptCourierWebhook, BullModule],
+  exports: [AcceptCourierWebhook, BullModule, SELLER_BRANDING],
 })
 export class ShippingModule {}

@@ -46,6 +46,8 @@ export const configSchema = z
     RATE_LIMIT_AUTH_MAX: positiveInt.default(20),
     // 0 = one Redis call per request (exact); otherwise counts are batched to Redis this often (ADR 0010).
     RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(0).max(10_000).default(100),
+    /** Requests per client address per minute on the public tracking routes (GET /v1/tracking/{awb}, GET /track/{awb}). */
+    PUBLIC_TRACKING_RATE_LIMIT_PER_MINUTE: positiveInt.default(30),
 
     LOCKOUT_MAX_ATTEMPTS: positiveInt.default(5),
     LOCKOUT_MINUTES: positiveInt.default(15),
@@ -98,8 +100,12 @@ export const configSchema = z
     COURIER_SIMULATOR_URL: z.string().url().optional(),
     /** When the serviceability delta sync from couriers that publish pincode lists runs (cron, server time). */
     SERVICEABILITY_SYNC_CRON: z.string().default('30 2 * * *'),
+    /** Chromium pages kept open per process for printing labels, manifests and invoices (one shared browser). */
+    PDF_PAGE_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(4),
     /** When the worker pulls tracking for shipments whose next poll is due (cron, UTC). */
     TRACKING_POLL_CRON: z.string().default('*/10 * * * *'),
+    /** Days a seller has to accept or dispute a courier's weight discrepancy before it is auto-accepted. */
+    WEIGHT_DISPUTE_WINDOW_DAYS: positiveInt.default(7),
     /** Delhivery B2C API token (live mode; sandbox accepts any configured value, default a fixed sandbox token). */
     DELHIVERY_API_TOKEN: z.string().optional(),
     /** Delhivery B2C API host for live mode (staging: https://staging-express.delhivery.com). */

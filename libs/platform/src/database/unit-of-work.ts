@@ -66,6 +66,12 @@ export class UnitOfWork {
   }
 }
 
-function sameScope(a: TenantScope, b: TenantScope): boolean {
-  return (a.companyId ?? null) === (b.companyId ?? null) && (a.userId ?? null) === (b.userId ?? null) && !!a.system === !!b.system;
+/**
+ * Whether `inner` may join the open transaction of `outer`: same company and system flag, and the same user or none
+ * named (a facade called inside a user's command asks for the company only; it must join, not open a second
+ * transaction — on PGlite's single connection that would wait for ever).
+ */
+function sameScope(outer: TenantScope, inner: TenantScope): boolean {
+  const sameUser = inner.userId == null || (outer.userId ?? null) === inner.userId;
+  return (outer.companyId ?? null) === (inner.companyId ?? null) && sameUser && !!outer.system === !!inner.system;
 }

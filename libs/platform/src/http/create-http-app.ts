@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import { Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/config.schema';
@@ -16,6 +17,7 @@ import { ProblemFilter } from './problem.filter';
 import { setupOpenApi } from './openapi';
 import { createValidationPipe } from './validation';
 import { BatchedRedisRateLimitStore } from './rate-limit-store';
+import { resolveRouteRateLimits } from './route-rate-limit';
 import { securityHeaders } from './security-headers';
 import type { LoggerService } from '@nestjs/common';
 
@@ -96,6 +98,7 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   fastify.addHook('onClose', async () => {
     await Promise.all(limits.instances.map((store) => store.close()));
   });
+  resolveRouteRateLimits(fastify, config);
   await app.register(rateLimit as never, {
     global: true,
     store: limits.Store,
@@ -115,6 +118,8 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  // Socket.IO gateways share Fastify's HTTP server (their path /socket.io/ is answered before Fastify routes).
+  app.useWebSocketAdapter(new IoAdapter(app));
   // SIGTERM: stop accepting, drain in-flight requests, then workers and connections; hard limit SHUTDOWN_TIMEOUT_MS.
   const uninstallShutdown = installGracefulShutdown(app, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   fastify.addHook('onClose', (_instance, done) => {

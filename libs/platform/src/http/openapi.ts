@@ -28,6 +28,7 @@ export const API_TAGS: Record<string, string> = {
   pickups: 'Courier pickups scheduled in the warehouse’s hours and before the courier’s cut-off',
   manifests: 'Courier manifests (handover lists) as PDFs',
   tracking: 'Public tracking by AWB and the couriers’ tracking webhooks',
+  'weight-discrepancies': 'Courier weight discrepancies: accept or dispute with photos before the deadline; admin resolution',
   couriers: 'Courier catalogue and capabilities, courier account credentials (sealed at rest) and integration health',
 };
 

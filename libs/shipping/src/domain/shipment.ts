@@ -136,7 +136,7 @@ export class Shipment extends AggregateRoot {
     const status = this.s.status;
     if (status === 'cancelled') throw new DomainError('shipment.already_cancelled', `Shipment ${this.s.awb ?? this.s.reference} is already cancelled.`, 'conflict');
     if (!['booked', 'manifested', 'pickup_scheduled'].includes(status)) {
-      throw new DomainError('shipment.not_cancellable', `Shipment ${this.s.awb ?? this.s.reference} is ${status}; only shipments not yet picked up can be cancelled.`, 'conflict', { status });
+      throw new DomainError('shipment.not_cancellable', `Shipment ${this.s.awb ?? this.s.reference} is ${status}; only shipments not yet picked up can be cancelled.`, 'conflict', { shipmentStatus: status });
     }
   }
 

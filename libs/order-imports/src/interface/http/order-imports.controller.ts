@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid } from '@shipcrowd/kernel';
-import { ApiProblems, APP_CONFIG, AppConfig, companyOf, CurrentPrincipal, decodeCursor, Page, PageQuery, pageLimit, Principal, ProblemException, RequirePermissions } from '@shipcrowd/platform';
+import { ApiProblems, APP_CONFIG, AppConfig, companyOf, CurrentPrincipal, decodeCursor, Page, PageQuery, pageLimit, Principal, ProblemException, RequirePermissions, streamProgressEvents } from '@shipcrowd/platform';
 import type { Actor } from '../../application/actor';
 import { RollbackOrderImport } from '../../application/commands/rollback-import/rollback-import.command';
 import type { RollbackOutcome } from '../../application/commands/rollback-import/rollback-import.handler';
@@ -16,10 +16,6 @@ import { IMPORT_MODES, ImportMode, isTerminal } from '../../domain/import-status
 import { OrderImportsStore } from '../../infrastructure/persistence/order-imports.store';
 import { errorReportCsv, templateCsv } from './order-imports-csv';
 import { ImportAcceptedDto, OrderImportDto, OrderImportPageDto, RollbackResultDto } from './order-imports.dto';
-
-/** How often the events stream looks at the import row (works across processes: the worker writes it). */
-const EVENTS_POLL_MS = 300;
-const EVENTS_MAX_MS = 60 * 60 * 1000;
 
 interface MultipartPart {
   type: 'file' | 'field';
@@ -140,36 +136,14 @@ export class OrderImportsController {
   async orderImportEvents(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const companyId = companyOf(principal);
     await this.queries.execute(new GetOrderImport(companyId, importId(id)));
-    reply.hijack();
-    const out = reply.raw;
-    out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    let closed = false;
-    request.raw.once('close', () => (closed = true));
-    const send = (event: string, version: number, data: unknown) => out.write(`event: ${event}\nid: ${version}\ndata: ${JSON.stringify(data)}\n\n`);
-    const started = Date.now();
-    let last = '';
-    try {
-      while (!closed) {
+    await streamProgressEvents(request, reply, {
+      read: async () => {
         const row = await this.store.get(companyId, id);
-        if (!row) break;
-        const view = toImportView(row);
-        const data = JSON.stringify(view);
-        if (data !== last) {
-          send('progress', row.version, view);
-          last = data;
-        }
-        if (isTerminal(row.status) || Date.now() - started > EVENTS_MAX_MS) {
-          send('done', row.version, view);
-          break;
-        }
-        await new Promise((r) => setTimeout(r, EVENTS_POLL_MS));
-      }
-    } catch (error) {
-      out.write(`event: error\ndata: ${JSON.stringify({ code: 'internal', message: 'The progress stream failed; poll GET /v1/order-imports/{id}.' })}\n\n`);
-      this.logger.error({ err: error, importId: id }, 'import events stream failed');
-    } finally {
-      out.end();
-    }
+        return row && { version: row.version, data: toImportView(row), done: isTerminal(row.status) };
+      },
+      failureMessage: 'The progress stream failed; poll GET /v1/order-imports/{id}.',
+      onError: (error) => this.logger.error({ err: error, importId: id }, 'import events stream failed'),
+    });
   }
 
   @Get(':id/errors')

@@ -8,8 +8,9 @@ import { TRACKING_INGEST_QUEUE, TrackingIngestJob } from './tracking-ingest.queu
 
 /**
  * The fast half of webhook ingest: authenticate and parse (the courier adapter, no database), then queue the scans
- * under a job id derived from the body, so a courier's retry of the same body is acknowledged without a second job
- * while the first is still known to the queue (scans are deduplicated again when recorded).
+ * in one Redis call under a job id derived from the body, so a courier's retry of the same body adds no second job
+ * while the first is still known to the queue (Bull ignores a known job id); scans are deduplicated again when
+ * recorded, so a retry after that is harmless too.
  */
 @Injectable()
 export class AcceptCourierWebhook {
@@ -18,17 +19,15 @@ export class AcceptCourierWebhook {
     @InjectQueue(TRACKING_INGEST_QUEUE) private readonly queue: Queue<TrackingIngestJob>,
   ) {}
 
-  async accept(courier: string, headers: Record<string, string | string[] | undefined>, rawBody: Buffer | undefined): Promise<{ accepted: number; duplicate: boolean }> {
+  async accept(courier: string, headers: Record<string, string | string[] | undefined>, rawBody: Buffer | undefined): Promise<{ accepted: number }> {
     if (!isCourierCode(courier)) throw new DomainError('courier.unknown', `No courier ${courier}.`, 'not_found');
     const events = this.couriers.parseWebhook(courier as CourierCode, { headers, rawBody: rawBody ?? Buffer.alloc(0) });
-    if (!events.length) return { accepted: 0, duplicate: false };
+    if (!events.length) return { accepted: 0 };
     const jobId = `${courier}:${createHash('sha256').update(rawBody ?? '').digest('base64url')}`;
-    const existing = await this.queue.getJob(jobId);
-    if (existing) return { accepted: events.length, duplicate: true };
     await this.queue.add(
       { courier, events: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })), receivedAt: new Date().toISOString() },
       { jobId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 10_000, removeOnFail: 10_000 },
     );
-    return { accepted: events.length, duplicate: false };
+    return { accepted: events.length };
   }
 }

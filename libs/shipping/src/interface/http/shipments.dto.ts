@@ -134,6 +134,5 @@ export class PublicTrackingDto {
 }
 
 export class WebhookAcceptedDto {
-  @ApiProperty({ description: 'Scans accepted for processing' }) accepted!: number;
-  @ApiProperty({ description: 'True when this exact body was already received' }) duplicate!: boolean;
+  @ApiProperty({ description: 'Scans accepted for processing (a repeated body is accepted again and recorded once)' }) accepted!: number;
 }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiProblems, PublicRoute } from '@shipcrowd/platform';
+import { ApiProblems, PublicRoute, RateLimitPerMinute } from '@shipcrowd/platform';
 import { GetPublicTracking } from '../../application/queries/public-tracking/public-tracking.query';
 import type { PublicTracking } from '../../application/queries/public-tracking/public-tracking.handler';
 import { AcceptCourierWebhook } from '../../application/tracking-ingest/accept-courier-webhook';
@@ -19,7 +19,8 @@ export class TrackingController {
 
   @Get('tracking/:awb')
   @PublicRoute()
-  @ApiOperation({ summary: 'Public tracking by AWB (no sign-in)', description: 'Status, expected delivery date and scans with places and times; no names, phones, addresses or amounts. Rate limited per client.' })
+  @RateLimitPerMinute('PUBLIC_TRACKING_RATE_LIMIT_PER_MINUTE')
+  @ApiOperation({ summary: 'Public tracking by AWB (no sign-in)', description: 'Status, expected delivery date and scans with places and times; no names, phones, addresses or amounts. Rate limited per client address (PUBLIC_TRACKING_RATE_LIMIT_PER_MINUTE).' })
   @ApiOkResponse({ type: PublicTrackingDto })
   @ApiProblems(404, 422, 429)
   async track(@Param() params: AwbParamDto) {

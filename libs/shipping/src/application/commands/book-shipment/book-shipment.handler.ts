@@ -68,7 +68,7 @@ export class BookShipmentHandler implements ICommandHandler<BookShipment, Booked
       const live = await this.store.liveForOrder(tx, orderId);
       if (live) throw alreadyBooked(order.orderNumber, live.state.awb, live.id);
       const attempt = (await this.store.endedAttempts(tx, orderId)) + 1;
-      const reference = attempt === 1 ? order.orderNumber : `${order.orderNumber}-R${attempt}`;
+      const reference = courierReference(order.orderNumber, companyId, attempt);
       const created = Shipment.startBooking({
         id: newId(),
         companyId,
@@ -128,6 +128,15 @@ export class BookShipmentHandler implements ICommandHandler<BookShipment, Booked
       this.logger.error({ err: saveError, shipmentId: shipment.id }, 'could not record a failed booking');
     }
   }
+}
+
+/**
+ * The order reference the courier dedupes on. Sellers share the platform's courier accounts and number their orders
+ * independently, so the reference carries a tag of the company; a new attempt after a cancel or refusal gets -R<n>.
+ */
+export function courierReference(orderNumber: string, companyId: string, attempt: number): string {
+  const tag = companyId.replace(/-/g, '').slice(-6).toUpperCase();
+  return `${orderNumber}-${tag}${attempt > 1 ? `-R${attempt}` : ''}`;
 }
 
 function alreadyBooked(orderNumber: string, awb: string | null, shipmentId: string | null): DomainError {

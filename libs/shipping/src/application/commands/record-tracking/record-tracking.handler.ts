@@ -6,6 +6,7 @@ import { ORDERS_FACADE, OrdersFacade } from '@shipcrowd/orders/contracts';
 import { UnitOfWork } from '@shipcrowd/platform';
 import { orderStatusFor } from '../../../domain/shipment';
 import { ShipmentsStore } from '../../../infrastructure/persistence/shipments.store';
+import { WeightDiscrepancyDetector } from '../../weight-discrepancies/weight-discrepancy-detector';
 import { RecordTracking, RecordTrackingResult } from './record-tracking.command';
 
 /**
@@ -22,6 +23,7 @@ export class RecordTrackingHandler implements ICommandHandler<RecordTracking, Re
     private readonly store: ShipmentsStore,
     @Inject(ORDERS_FACADE) private readonly orders: OrdersFacade,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly discrepancies: WeightDiscrepancyDetector,
   ) {}
 
   async execute({ courier, events, source }: RecordTracking): Promise<RecordTrackingResult> {
@@ -38,6 +40,7 @@ export class RecordTrackingHandler implements ICommandHandler<RecordTracking, Re
         if (!shipment) return;
         const now = this.clock.now();
         const fresh = await this.store.addScans(tx, shipment, scans, source, now);
+        await this.discrepancies.detect(tx, shipment, fresh);
         result.recorded += fresh.length;
         result.duplicates += scans.length - fresh.length;
         const changed = shipment.applyScans(fresh, now);

@@ -1,0 +1,6 @@
+export class GetWeightDiscrepancy {
+  constructor(
+    readonly companyId: string,
+    readonly discrepancyId: string,
+  ) {}
+}

@@ -1,0 +1,77 @@
+import { PDFDocument } from 'pdf-lib';
+import type { TestApp } from '@shipcrowd/platform/testing';
+import type { Seller } from '../orders/support';
+import { placeOrder, seedShipper, shippingTestApp } from './support';
+
+/** Labels and manifests printed by the system Chromium, checked as real PDFs. */
+describe('Shipping documents', () => {
+  let t: TestApp;
+  let seller: Seller;
+
+  beforeAll(async () => {
+    t = await shippingTestApp();
+    seller = await seedShipper(t, 'Documents Co');
+  });
+  afterAll(() => t.close());
+
+  const bookWith = async (courier: string, over: Parameters<typeof placeOrder>[2] = {}) => {
+    const order = await placeOrder(t, seller, over);
+    const res = await t.http({ method: 'POST', url: '/v1/shipments', token: seller.token, payload: { orderId: order.id, courier } });
+    if (res.statusCode !== 201) throw new Error(`booking failed: ${res.statusCode} ${res.body}`);
+    return res.json() as { shipmentId: string; awb: string };
+  };
+  const pages = async (body: Buffer) => (await PDFDocument.load(body)).getPages().map((p) => p.getSize());
+
+  it('prints a 4x6 label and an A4 sheet for a shipment', async () => {
+    const { shipmentId } = await bookWith('delhivery', { paymentMode: 'cod' });
+    const label = await t.http({ method: 'GET', url: `/v1/shipments/${shipmentId}/label`, token: seller.token });
+    expect(label.statusCode).toBe(200);
+    expect(label.headers['content-type']).toBe('application/pdf');
+    const [size] = await pages(label.rawPayload);
+    expect(Math.round(size.width)).toBe(288);
+    expect(Math.round(size.height)).toBe(432);
+
+    const a4 = await t.http({ method: 'GET', url: `/v1/shipments/${shipmentId}/label?format=a4`, token: seller.token });
+    const [sheet] = await pages(a4.rawPayload);
+    expect(Math.round(sheet.width)).toBe(595);
+    expect((await t.http({ method: 'GET', url: `/v1/shipments/${shipmentId}/label?format=letter`, token: seller.token })).statusCode).toBe(422);
+  });
+
+  it('merges labels of several shipments, one per box, and refuses shipments without a label', async () => {
+    const one = await bookWith('delhivery');
+    const two = await bookWith('delhivery');
+    const res = await t.http({ method: 'POST', url: '/v1/labels', token: seller.token, payload: { shipmentIds: [one.shipmentId, two.shipmentId] } });
+    expect(res.statusCode).toBe(200);
+    expect(await pages(res.rawPayload)).toHaveLength(2);
+
+    await t.http({ method: 'POST', url: `/v1/shipments/${two.shipmentId}/cancel`, token: seller.token, payload: { reason: 'test' } });
+    const refused = await t.http({ method: 'POST', url: '/v1/labels', token: seller.token, payload: { shipmentIds: [one.shipmentId, two.shipmentId] } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('label.not_printable');
+    expect((await t.http({ method: 'POST', url: '/v1/labels', token: seller.token, payload: { shipmentIds: [] } })).statusCode).toBe(422);
+  });
+
+  it('creates a manifest PDF behind a signed link and marks the shipments manifested', async () => {
+    const { shipmentId, awb } = await bookWith('xpressbees', { paymentMode: 'cod', codAmountPaise: 99_800 });
+    const res = await t.http({ method: 'POST', url: '/v1/manifests', token: seller.token, payload: { courier: 'xpressbees', warehouseId: seller.warehouses['BLR-1'] } });
+    expect(res.statusCode).toBe(201);
+    const manifest = res.json();
+    expect(manifest).toMatchObject({ courier: 'xpressbees', shipmentCount: 1, shipmentIds: [shipmentId], codTotalPaise: 99_800, manifestNumber: expect.stringMatching(/^MF-\d{6}-[0-9A-F]{6}$/) });
+    const shipment = (await t.http({ method: 'GET', url: `/v1/shipments/${shipmentId}`, token: seller.token })).json();
+    expect(shipment.status).toBe('manifested');
+    expect(shipment.awb).toBe(awb);
+
+    const link = new URL(manifest.documentUrl);
+    const pdf = await t.http({ method: 'GET', url: `${link.pathname}${link.search}` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const forged = await t.http({ method: 'GET', url: `${link.pathname}${link.search.replace(/sig=[^&]+/, 'sig=00')}` });
+    expect(forged.statusCode).toBeGreaterThanOrEqual(400);
+
+    const again = await t.http({ method: 'POST', url: '/v1/manifests', token: seller.token, payload: { courier: 'xpressbees', warehouseId: seller.warehouses['BLR-1'] } });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().code).toBe('manifest.nothing_to_list');
+    const listed = (await t.http({ method: 'GET', url: '/v1/manifests', token: seller.token })).json();
+    expect(listed.items.map((m: { id: string }) => m.id)).toContain(manifest.id);
+  });
+});
