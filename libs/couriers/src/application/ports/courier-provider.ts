@@ -44,7 +44,7 @@ export abstract class CourierProvider {
   abstract readonly credentialFields: readonly string[];
   /** Credentials the sandbox simulator accepts (used in COURIER_MODE=sandbox when none are stored). */
   abstract readonly sandboxCredentials: CourierCredentials;
-  /** The courier's production API host (overridable per courier by `<COURIER>_API_BASE_URL`). */
+  /** The courier's production API host (overridable per courier in COURIER_BASE_URLS). */
   abstract readonly liveBaseUrl: string;
 
   abstract book(call: CourierCall, request: BookingRequest): Promise<BookingResult>;
