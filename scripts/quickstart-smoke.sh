@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the README's quick start as a newcomer would, on a throw-away PGlite data directory:
-# db:migrate, seed:demo, admin:grant, npm start, then a real sign-in, GET /v1/me, a quote and the demo orders over HTTP.
+# db:migrate, seed:demo, admin:grant, npm start, then a real sign-in, GET /v1/me, a quote, the demo orders, and
+# booking one with a sandbox courier, its label PDF and its public tracking over HTTP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(mktemp -d)
@@ -31,4 +32,12 @@ echo "$quote" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>
   || { echo "POST /v1/rates/quote did not quote the sandbox couriers: $quote"; exit 1; }
 orders=$(curl -sf "http://127.0.0.1:$port/v1/orders?q=DEMO-1001" -H "authorization: Bearer $token")
 echo "$orders" | grep -q '"orderNumber":"DEMO-1001"' || { echo "GET /v1/orders did not list the demo order: $orders"; exit 1; }
-echo "quick start smoke: db:migrate, seed, admin:grant, npm start, sign-in, GET /v1/me, a sandbox quote and the demo orders all work"
+order_id=$(echo "$orders" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.stdout.write(JSON.parse(s).items[0].id))")
+booked=$(curl -sf -X POST "http://127.0.0.1:$port/v1/shipments" -H "authorization: Bearer $token" -H 'content-type: application/json' -d "{\"orderId\":\"$order_id\"}") \
+  || { echo "POST /v1/shipments did not book the demo order"; tail -20 "$data/api.log"; exit 1; }
+shipment_id=$(echo "$booked" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.stdout.write(JSON.parse(s).shipmentId))")
+awb=$(echo "$booked" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>process.stdout.write(JSON.parse(s).awb))")
+curl -sf "http://127.0.0.1:$port/v1/shipments/$shipment_id/label" -H "authorization: Bearer $token" -o "$data/label.pdf"
+head -c 5 "$data/label.pdf" | grep -q '%PDF-' || { echo "GET /v1/shipments/{id}/label did not answer a PDF"; exit 1; }
+curl -sf "http://127.0.0.1:$port/v1/tracking/$awb" | grep -q "\"awb\":\"$awb\"" || { echo "GET /v1/tracking/$awb did not track the booked AWB"; exit 1; }
+echo "quick start smoke: db:migrate, seed, admin:grant, npm start, sign-in, GET /v1/me, a sandbox quote, the demo orders, a booking, its label PDF and public tracking all work"
