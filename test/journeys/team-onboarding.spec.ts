@@ -20,7 +20,7 @@ const BILLING = {
   pincode: '560001',
   stateCode: '29',
 };
-const MANAGER_PERMISSIONS = ['company.read', 'team.read', 'team.invite', 'audit.read', 'api_keys.manage', 'warehouses.read', 'warehouses.manage', 'orders.read', 'orders.write', 'orders.import', 'orders.routing.manage', 'rates.read', 'rates.manage'];
+const MANAGER_PERMISSIONS = ['company.read', 'team.read', 'team.invite', 'audit.read', 'api_keys.manage', 'warehouses.read', 'warehouses.manage', 'orders.read', 'orders.write', 'orders.import', 'orders.routing.manage', 'rates.read', 'rates.manage', 'shipments.read', 'shipments.write'];
 
 const run = Date.now().toString(36);
 const email = (who: string) => `${who}.${run}@example.in`;

@@ -39,10 +39,10 @@ describe('roles', () => {
   it('built-ins match the documented table', () => {
     expect(BUILT_IN_ROLES.owner.permissions).toEqual(ALL_PERMISSIONS);
     expect(BUILT_IN_ROLES.admin.permissions).toEqual(ALL_PERMISSIONS.filter((p) => p !== 'company.delete'));
-    const shipping = ['warehouses.read', 'warehouses.manage', 'orders.read', 'orders.write', 'orders.import', 'orders.routing.manage', 'rates.read', 'rates.manage'];
+    const shipping = ['warehouses.read', 'warehouses.manage', 'orders.read', 'orders.write', 'orders.import', 'orders.routing.manage', 'rates.read', 'rates.manage', 'shipments.read', 'shipments.write'];
     expect(BUILT_IN_ROLES.manager.permissions).toEqual(['company.read', 'team.read', 'team.invite', 'audit.read', 'api_keys.manage', ...shipping]);
-    expect(BUILT_IN_ROLES.member.permissions).toEqual(['company.read', 'team.read', 'warehouses.read', 'orders.read', 'orders.write', 'orders.import', 'rates.read']);
-    expect(BUILT_IN_ROLES.viewer.permissions).toEqual(['company.read', 'warehouses.read', 'orders.read', 'rates.read']);
+    expect(BUILT_IN_ROLES.member.permissions).toEqual(['company.read', 'team.read', 'warehouses.read', 'orders.read', 'orders.write', 'orders.import', 'rates.read', 'shipments.read', 'shipments.write']);
+    expect(BUILT_IN_ROLES.viewer.permissions).toEqual(['company.read', 'warehouses.read', 'orders.read', 'rates.read', 'shipments.read']);
   });
 
   it('custom roles: key shape, catalogue only, no owner-only or unheld permissions, no duplicates', () => {
