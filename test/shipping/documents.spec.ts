@@ -1,4 +1,7 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { PDFDocument } from 'pdf-lib';
+import type { ShipmentStatus } from '@shipcrowd/couriers/contracts';
+import { RecordTracking } from '../../libs/shipping/src/application/commands/record-tracking/record-tracking.command';
 import type { TestApp } from '@shipcrowd/platform/testing';
 import type { Seller } from '../orders/support';
 import { placeOrder, seedShipper, shippingTestApp } from './support';
@@ -73,5 +76,34 @@ describe('Shipping documents', () => {
     expect(again.json().code).toBe('manifest.nothing_to_list');
     const listed = (await t.http({ method: 'GET', url: '/v1/manifests', token: seller.token })).json();
     expect(listed.items.map((m: { id: string }) => m.id)).toContain(manifest.id);
+  });
+
+  const scans = (awb: string, statuses: ShipmentStatus[]) =>
+    t.get(CommandBus).execute(
+      new RecordTracking(
+        'delhivery',
+        statuses.map((status, i) => ({ awb, status, rawCode: `RAW-${status}`, rawStatus: status.replace(/_/g, ' '), location: 'Mumbai Hub', occurredAt: new Date(Date.now() - (statuses.length - i) * 60_000), remarks: null, ndrReason: null, chargedWeightGrams: null })),
+        'webhook',
+      ),
+    );
+
+  it('prints a proof of delivery once delivered, and a return label once the parcel is coming back', async () => {
+    const delivered = await bookWith('delhivery', { paymentMode: 'cod' });
+    const early = await t.http({ method: 'GET', url: `/v1/shipments/${delivered.shipmentId}/proof-of-delivery`, token: seller.token });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('shipment.not_delivered');
+    await scans(delivered.awb, ['picked_up', 'in_transit', 'out_for_delivery', 'delivered']);
+    const pod = await t.http({ method: 'GET', url: `/v1/shipments/${delivered.shipmentId}/proof-of-delivery`, token: seller.token });
+    expect(pod.statusCode).toBe(200);
+    expect(pod.headers['content-type']).toBe('application/pdf');
+    expect(await pages(pod.rawPayload)).not.toHaveLength(0);
+
+    const returning = await bookWith('delhivery');
+    expect((await t.http({ method: 'GET', url: `/v1/shipments/${returning.shipmentId}/return-label`, token: seller.token })).statusCode).toBe(409);
+    await scans(returning.awb, ['picked_up', 'in_transit', 'out_for_delivery', 'ndr', 'rto_initiated']);
+    const label = await t.http({ method: 'GET', url: `/v1/shipments/${returning.shipmentId}/return-label`, token: seller.token });
+    expect(label.statusCode).toBe(200);
+    const [size] = await pages(label.rawPayload);
+    expect(Math.round(size.height)).toBe(432);
   });
 });

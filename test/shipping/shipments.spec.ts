@@ -185,6 +185,33 @@ describe('Shipments (sandbox couriers over HTTP)', () => {
     expect(late.json()).toMatchObject({ code: 'shipment.not_cancellable', shipmentStatus: 'picked_up' });
   });
 
+  it('changes the boxes before pickup, re-checked against the courier and re-priced, and not after', async () => {
+    const order = await placeOrder(t, seller);
+    const { shipmentId, awb } = (await book({ orderId: order.id, courier: 'delhivery' })).json();
+    const before = (await t.http({ method: 'GET', url: `/v1/shipments/${shipmentId}`, token: seller.token })).json();
+    const patch = (packages: unknown) => t.http({ method: 'PATCH', url: `/v1/shipments/${shipmentId}/packages`, token: seller.token, payload: { packages } });
+
+    const heavier = await patch([{ weightGrams: 2400, lengthCm: 30, breadthCm: 20, heightCm: 10 }]);
+    expect(heavier.statusCode).toBe(200);
+    expect(heavier.json()).toMatchObject({ deadWeightGrams: 2400, service: before.service, courier: 'delhivery', awb });
+    expect(heavier.json().chargeableWeightGrams).toBeGreaterThanOrEqual(2400);
+    expect(heavier.json().charges.totalPaise).toBeGreaterThan(before.charges.totalPaise);
+
+    const tooLong = await patch([{ weightGrams: 500, lengthCm: 400, breadthCm: 20, heightCm: 5 }]);
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.json().code).toBe('courier.limit_exceeded');
+    expect((await patch([{ weightGrams: 0, lengthCm: 10, breadthCm: 10, heightCm: 10 }])).statusCode).toBe(422);
+    expect((await t.http({ method: 'GET', url: `/v1/shipments/${shipmentId}`, token: seller.token })).json().deadWeightGrams).toBe(2400);
+
+    capture.take();
+    await delhivery.advance(awb, 2);
+    await deliver('delhivery');
+    await eventually(async () => (await t.http({ method: 'GET', url: `/v1/shipments/${shipmentId}`, token: seller.token })).json().status === 'picked_up');
+    const locked = await patch([{ weightGrams: 900, lengthCm: 30, breadthCm: 20, heightCm: 10 }]);
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().code).toBe('shipment.packages_locked');
+  });
+
   it('requests a pickup for waiting shipments and marks them pickup_scheduled', async () => {
     const order = await placeOrder(t, seller);
     const { shipmentId } = (await book({ orderId: order.id, courier: 'delhivery' })).json();

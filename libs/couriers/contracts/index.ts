@@ -288,6 +288,8 @@ export interface CourierHealth {
 export interface CouriersFacade {
   capabilities(courier: CourierCode): CourierCapabilities;
   book(companyId: string, courier: CourierCode, request: BookingRequest): Promise<BookingResult>;
+  /** The checks book() makes before calling the courier (capabilities and limits), without calling it: throws the same errors. */
+  checkBooking(courier: CourierCode, request: BookingRequest): void;
   cancel(companyId: string, courier: CourierCode, awb: string): Promise<{ cancelled: boolean; message: string | null }>;
   labelData(companyId: string, courier: CourierCode, awb: string): Promise<LabelData>;
   requestPickup(companyId: string, courier: CourierCode, request: PickupRequest): Promise<PickupResult>;

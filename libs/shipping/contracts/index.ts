@@ -6,6 +6,8 @@ export const SHIPPING_EVENTS = {
   shipmentStatusChanged: 'shipping.shipment_status_changed',
   shipmentDelivered: 'shipping.shipment_delivered',
   shipmentCancelled: 'shipping.shipment_cancelled',
+  /** Boxes, weights and charges changed before pickup (payload adds deadWeightGrams, chargeableWeightGrams, totalPaise). */
+  shipmentPackagesUpdated: 'shipping.shipment_packages_updated',
   /** Weight discrepancies also carry { discrepancyId, chargeableWeightGrams, chargedWeightGrams, extraSlabs, extraChargePaise, deadlineAt }. */
   weightDiscrepancyOpened: 'shipping.weight_discrepancy_opened',
   /** By the seller, or with auto: true when the deadline passed; the courier's weight stands. */

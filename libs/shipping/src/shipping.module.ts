@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { UpdateShipmentPackagesHandler } from './application/commands/update-shipment-packages/update-shipment-packages.handler';
 import { CreateManifestHandler } from './application/commands/create-manifest/create-manifest.handler';
 import { BookShipmentHandler } from './application/commands/book-shipment/book-shipment.handler';
 import { CancelShipmentHandler } from './application/commands/cancel-shipment/cancel-shipment.handler';
@@ -12,6 +13,7 @@ import { DocumentBranding } from './application/documents/document-branding';
 import { SELLER_BRANDING, SellerBrandingSource } from './application/seller-branding';
 import { DocumentPrinter } from './application/ports/document-printer.port';
 import { GetManifestHandler, ListManifestsHandler } from './application/queries/list-manifests/list-manifests.handler';
+import { PrintProofOfDeliveryHandler } from './application/queries/print-proof-of-delivery/print-proof-of-delivery.handler';
 import { PrintLabelsHandler } from './application/queries/print-labels/print-labels.handler';
 import { ListPickupsHandler } from './application/queries/list-pickups/list-pickups.handler';
 import { GetPublicTrackingHandler } from './application/queries/public-tracking/public-tracking.handler';
@@ -32,6 +34,7 @@ import { WEIGHT_DISCREPANCY_PROVIDERS } from './application/weight-discrepancies
   providers: [
     BookShipmentHandler,
     CancelShipmentHandler,
+    UpdateShipmentPackagesHandler,
     RecordTrackingHandler,
     PollTrackingHandler,
     RequestPickupHandler,
@@ -45,6 +48,7 @@ import { WEIGHT_DISCREPANCY_PROVIDERS } from './application/weight-discrepancies
     ListManifestsHandler,
     GetManifestHandler,
     PrintLabelsHandler,
+    PrintProofOfDeliveryHandler,
     DocumentBranding,
     { provide: SELLER_BRANDING, inject: [DocumentBranding], useFactory: (branding: DocumentBranding): SellerBrandingSource => ({ brandingOf: (companyId) => branding.of(companyId) }) },
     { provide: DocumentPrinter, useClass: ChromiumDocumentPrinter },

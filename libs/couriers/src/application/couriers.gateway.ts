@@ -49,6 +49,10 @@ export class CouriersGateway implements CouriersFacade {
     return this.providers.get(courier).capabilities;
   }
 
+  checkBooking(courier: CourierCode, request: BookingRequest): void {
+    refuse(courier, bookingViolations(courier, this.providers.get(courier).capabilities, request));
+  }
+
   async book(companyId: string, courier: CourierCode, request: BookingRequest): Promise<BookingResult> {
     const adapter = this.providers.get(courier);
     refuse(courier, bookingViolations(courier, adapter.capabilities, request));

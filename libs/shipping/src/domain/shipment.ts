@@ -131,6 +131,29 @@ export class Shipment extends AggregateRoot {
     this.emit(SHIPPING_EVENTS.shipmentStatusChanged, now, { fromStatus: before, expectedDeliveryDate: this.s.expectedDeliveryDate });
   }
 
+  /** Boxes can change until the courier has the parcel. */
+  assertPackagesEditable(): void {
+    if (!['booked', 'manifested', 'pickup_scheduled'].includes(this.s.status)) {
+      throw new DomainError('shipment.packages_locked', `Shipment ${this.s.awb ?? this.s.reference} is ${this.s.status}; boxes can be changed only before pickup.`, 'conflict', { shipmentStatus: this.s.status });
+    }
+  }
+
+  /** New boxes (re-validated against the courier and re-priced by the caller). */
+  revisePackages(next: { packages: { weightGrams: number; lengthCm: number; breadthCm: number; heightCm: number }[]; volumetricWeightGrams: number; chargeableWeightGrams: number; charges: ShipmentSnapshot['charges'] }, now: Date): void {
+    this.assertPackagesEditable();
+    const deadWeightGrams = next.packages.reduce((sum, p) => sum + p.weightGrams, 0);
+    this.s = {
+      ...this.s,
+      booking: { ...this.s.booking, packages: next.packages },
+      deadWeightGrams,
+      volumetricWeightGrams: next.volumetricWeightGrams,
+      chargeableWeightGrams: next.chargeableWeightGrams,
+      charges: next.charges,
+      updatedAt: now,
+    };
+    this.emit(SHIPPING_EVENTS.shipmentPackagesUpdated, now, { deadWeightGrams, chargeableWeightGrams: next.chargeableWeightGrams, totalPaise: next.charges?.totalPaise ?? null });
+  }
+
   /** Before pickup only; the courier's cancel is called by the handler first. */
   assertCancellable(): void {
     const status = this.s.status;

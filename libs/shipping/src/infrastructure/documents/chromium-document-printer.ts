@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@shipcrowd/platform';
 import { DocumentPrinter } from '../../application/ports/document-printer.port';
 import { BrowserPool } from './browser-pool';
-import type { ManifestView, ShippingLabelView } from './document-views';
+import type { ManifestView, ProofOfDeliveryView, ShippingLabelView } from './document-views';
 import type { LabelFormat } from './shipping-label.template';
 import { PdfRenderer } from './pdf-renderer';
 
@@ -24,6 +24,10 @@ export class ChromiumDocumentPrinter extends DocumentPrinter implements OnApplic
 
   manifest(view: ManifestView): Promise<Buffer> {
     return this.renderer.renderManifest(view);
+  }
+
+  proofOfDelivery(view: ProofOfDeliveryView): Promise<Buffer> {
+    return this.renderer.renderProofOfDelivery(view);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -10,6 +10,7 @@ import { CreateManifest } from '../../application/commands/create-manifest/creat
 import type { ManifestRecord } from '../../application/commands/create-manifest/create-manifest.command';
 import { GetManifest, ListManifests } from '../../application/queries/list-manifests/list-manifests.query';
 import { PrintLabels } from '../../application/queries/print-labels/print-labels.query';
+import { PrintProofOfDelivery } from '../../application/queries/print-proof-of-delivery/print-proof-of-delivery.query';
 
 const COURIER_CODES = COURIERS.map((c) => c.code);
 const FORMATS = ['4x6', 'a4'] as const;
@@ -79,6 +80,30 @@ export class DocumentsController {
     if (!isUuid(id)) throw new ProblemException(404, 'shipment.not_found', 'Not found.');
     const pdf: Buffer = await this.queries.execute(new PrintLabels(companyOf(principal), [id], query.format ?? '4x6'));
     return sendPdf(reply, pdf, `label-${id}.pdf`);
+  }
+
+  @Get('shipments/:id/return-label')
+  @RequirePermissions('shipments.read')
+  @ApiOperation({ summary: 'Return (RTO) label as PDF', description: 'For a shipment on its way back: addressed to the warehouse, marked RTO, nothing to collect.' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'application/pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(404, 409, 422)
+  async returnLabel(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: LabelFormatQueryDto, @Res() reply: FastifyReply) {
+    if (!isUuid(id)) throw new ProblemException(404, 'shipment.not_found', 'Not found.');
+    const pdf: Buffer = await this.queries.execute(new PrintLabels(companyOf(principal), [id], query.format ?? '4x6', 'rto'));
+    return sendPdf(reply, pdf, `return-label-${id}.pdf`);
+  }
+
+  @Get('shipments/:id/proof-of-delivery')
+  @RequirePermissions('shipments.read')
+  @ApiOperation({ summary: 'Proof of delivery as PDF', description: 'The delivery scan and the whole timeline of a delivered shipment; 409 before delivery.' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'application/pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(404, 409)
+  async proofOfDelivery(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Res() reply: FastifyReply) {
+    if (!isUuid(id)) throw new ProblemException(404, 'shipment.not_found', 'Not found.');
+    const pdf: Buffer = await this.queries.execute(new PrintProofOfDelivery(companyOf(principal), id));
+    return sendPdf(reply, pdf, `proof-of-delivery-${id}.pdf`);
   }
 
   @Post('labels')

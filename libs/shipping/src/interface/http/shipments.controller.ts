@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isUuid } from '@shipcrowd/kernel';
@@ -7,10 +7,11 @@ import type { Actor } from '../../application/actor';
 import { BookShipment } from '../../application/commands/book-shipment/book-shipment.command';
 import type { BookedShipment } from '../../application/commands/book-shipment/book-shipment.handler';
 import { CancelShipment } from '../../application/commands/cancel-shipment/cancel-shipment.command';
+import { UpdateShipmentPackages } from '../../application/commands/update-shipment-packages/update-shipment-packages.command';
 import { GetShipment } from '../../application/queries/get-shipment/get-shipment.query';
 import type { ShipmentDetails } from '../../application/queries/get-shipment/get-shipment.handler';
 import { ListShipments } from '../../application/queries/list-shipments/list-shipments.query';
-import { BookedShipmentDto, BookShipmentDto, CancelShipmentDto, ListShipmentsQueryDto, ShipmentDto, ShipmentPageDto, TrackingDto } from './shipments.dto';
+import { BookedShipmentDto, BookShipmentDto, CancelShipmentDto, ListShipmentsQueryDto, ShipmentDto, ShipmentPageDto, TrackingDto, UpdateShipmentPackagesDto } from './shipments.dto';
 import { shipmentSummaryView, shipmentView, timelineView } from './shipment-views';
 
 const actorOf = (principal: Principal): Actor => ({ companyId: companyOf(principal), userId: principal.userId });
@@ -88,6 +89,19 @@ export class ShipmentsController {
   async tracking(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     const { shipment, timeline }: ShipmentDetails = await this.queries.execute(new GetShipment(companyOf(principal), shipmentId(id)));
     return { shipmentId: shipment.id, awb: shipment.awb, status: shipment.status, expectedDeliveryDate: shipment.expectedDeliveryDate, timeline: timeline.map(timelineView) };
+  }
+
+  @Patch(':id/packages')
+  @RequirePermissions('shipments.write')
+  @ApiOperation({
+    summary: 'Change the boxes before pickup',
+    description: 'Re-checked against the courier’s rules (weight, size, pieces) and re-priced with the same courier and service; refused once the courier has the parcel.',
+  })
+  @ApiOkResponse({ type: ShipmentDto })
+  @ApiProblems(404, 409, 422)
+  async updatePackages(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: UpdateShipmentPackagesDto) {
+    await this.commands.execute(new UpdateShipmentPackages(actorOf(principal), shipmentId(id), body.packages.map((p) => ({ ...p }))));
+    return shipmentView(await this.queries.execute(new GetShipment(companyOf(principal), id)));
   }
 
   @Post(':id/cancel')

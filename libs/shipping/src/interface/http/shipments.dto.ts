@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { COURIERS, SHIPMENT_STATUSES } from '@shipcrowd/couriers/contracts';
 import { PageMeta, PageQuery } from '@shipcrowd/platform';
 
@@ -19,6 +19,22 @@ export class BookShipmentDto {
   @IsString()
   @MaxLength(40)
   service?: string;
+}
+
+export class ShipmentPackageDto {
+  @ApiProperty({ example: 900, minimum: 1, maximum: 1_000_000 }) @IsInt() @Min(1) @Max(1_000_000) weightGrams!: number;
+  @ApiProperty({ example: 30, minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) lengthCm!: number;
+  @ApiProperty({ example: 20, minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) breadthCm!: number;
+  @ApiProperty({ example: 10, minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) heightCm!: number;
+}
+
+export class UpdateShipmentPackagesDto {
+  @ApiProperty({ type: [ShipmentPackageDto], description: 'Every box as it will be handed over (1-50)' })
+  @ValidateNested({ each: true })
+  @Type(() => ShipmentPackageDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  packages!: ShipmentPackageDto[];
 }
 
 export class CancelShipmentDto {

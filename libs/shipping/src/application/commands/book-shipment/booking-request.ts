@@ -51,7 +51,7 @@ export function bookingRequestFor(order: OrderShippingView, warehouse: Warehouse
 }
 
 /** Chargeable weight input for a quote: one package with its dimensions, or the sum of per-box max(dead, volumetric at 5000). */
-export function quoteWeightOf(order: OrderShippingView): { weightGrams: number; dimensionsCm?: { length: number; breadth: number; height: number } } {
+export function quoteWeightOf(order: Pick<OrderShippingView, 'packages'>): { weightGrams: number; dimensionsCm?: { length: number; breadth: number; height: number } } {
   if (order.packages.length === 1) {
     const [p] = order.packages;
     return { weightGrams: p.weightGrams, dimensionsCm: { length: p.lengthCm, breadth: p.breadthCm, height: p.heightCm } };

@@ -9,7 +9,10 @@ import { labelViewsOf } from '../../documents/label-views';
 import { DocumentPrinter } from '../../ports/document-printer.port';
 import { PrintLabels } from './print-labels.query';
 
-const PRINTABLE = new Set(['booked', 'manifested', 'pickup_scheduled', 'picked_up', 'in_transit', 'out_for_delivery', 'ndr']);
+const PRINTABLE = {
+  forward: new Set(['booked', 'manifested', 'pickup_scheduled', 'picked_up', 'in_transit', 'out_for_delivery', 'ndr']),
+  rto: new Set(['rto_initiated', 'rto_in_transit', 'rto_delivered']),
+};
 
 @QueryHandler(PrintLabels)
 export class PrintLabelsHandler implements IQueryHandler<PrintLabels, Buffer> {
@@ -20,21 +23,21 @@ export class PrintLabelsHandler implements IQueryHandler<PrintLabels, Buffer> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ companyId, shipmentIds, format }: PrintLabels): Promise<Buffer> {
+  async execute({ companyId, shipmentIds, format, kind }: PrintLabels): Promise<Buffer> {
     const rows = await this.uow.run({ companyId }, (tx) => tx.select().from(shipments).where(inArray(shipments.id, [...shipmentIds])));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const missing = shipmentIds.filter((id) => !byId.has(id));
     if (missing.length === 1 && shipmentIds.length === 1) throw new NotFoundError('Shipment', missing[0]);
     const problems = [
       ...missing.map((id) => ({ field: 'shipmentIds', message: `${id} was not found`, code: 'not_found' })),
-      ...rows.filter((r) => !PRINTABLE.has(r.status)).map((r) => ({ field: 'shipmentIds', message: `${r.id} is ${r.status}: no label to print`, code: 'not_printable' })),
+      ...rows.filter((r) => !PRINTABLE[kind].has(r.status)).map((r) => ({ field: 'shipmentIds', message: `${r.id} is ${r.status}: no ${kind === 'rto' ? 'return (RTO) ' : ''}label to print`, code: 'not_printable' })),
     ];
     if (problems.length) throw new DomainError('label.not_printable', `${problems.length} shipment(s) have no label to print.`, shipmentIds.length === 1 ? 'conflict' : 'validation', { errors: problems });
     const branding = await this.branding.of(companyId);
     const now = this.clock.now();
     const views = shipmentIds.flatMap((id) => {
       const { version: _v, ...snapshot } = byId.get(id)!;
-      return labelViewsOf({ ...snapshot, childAwbs: snapshot.childAwbs ?? [] }, branding, now);
+      return labelViewsOf({ ...snapshot, childAwbs: snapshot.childAwbs ?? [] }, branding, now, kind);
     });
     if (views.length > 500) throw new DomainError('label.too_many', `At most 500 labels per PDF; these shipments have ${views.length} boxes.`, 'validation');
     return this.printer.labels(views, format);

@@ -1,10 +1,14 @@
 import type { LabelFormat } from '../../../infrastructure/documents';
 
+/** forward: the outbound label; rto: the label taking an undelivered parcel back to the warehouse. */
+export type LabelKind = 'forward' | 'rto';
+
 /** Labels of up to 500 shipments as one PDF, in the order given. */
 export class PrintLabels {
   constructor(
     readonly companyId: string,
     readonly shipmentIds: readonly string[],
     readonly format: LabelFormat,
+    readonly kind: LabelKind = 'forward',
   ) {}
 }

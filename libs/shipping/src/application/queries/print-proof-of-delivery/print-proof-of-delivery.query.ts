@@ -1,0 +1,6 @@
+export class PrintProofOfDelivery {
+  constructor(
+    readonly companyId: string,
+    readonly shipmentId: string,
+  ) {}
+}
