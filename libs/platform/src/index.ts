@@ -28,6 +28,7 @@ export * from './outbox/outbox-relay';
 export * from './queues/queue-names';
 export * from './queues/queue-processing';
 export * from './redis/redis';
+export * from './redis/change-signals';
 export * from './startup/startup-timeout';
 export * from './health/health.module';
 export * from './platform.module';

@@ -15,6 +15,7 @@ import { UnitOfWork } from './database/unit-of-work';
 import { MailModule } from './mail/mail.module';
 import { Metrics } from './metrics/metrics';
 import { EventSubscribers } from './outbox/event-subscribers';
+import { ChangeSignals } from './redis/change-signals';
 import { connectRedis, REDIS } from './redis/redis';
 import { ShutdownCoordinator } from './shutdown/shutdown-coordinator';
 
@@ -49,6 +50,7 @@ export class PlatformModule {
       { provide: REDIS, useFactory: () => connectRedis(config.REDIS_URL, config.STARTUP_TIMEOUT_MS) },
       { provide: CLOCK, useValue: systemClock },
       UnitOfWork,
+      ChangeSignals,
       Metrics,
       EventSubscribers,
       ShutdownCoordinator,
@@ -67,7 +69,7 @@ export class PlatformModule {
         MailModule,
       ],
       providers,
-      exports: [MailModule, AuthExtensions, AccessTokenVerifier, APP_CONFIG, DATABASE, REDIS, CLOCK, UnitOfWork, Metrics, EventSubscribers, JwtModule, CqrsModule, BullModule],
+      exports: [MailModule, AuthExtensions, AccessTokenVerifier, APP_CONFIG, DATABASE, REDIS, CLOCK, UnitOfWork, ChangeSignals, Metrics, EventSubscribers, JwtModule, CqrsModule, BullModule],
     };
   }
 }

@@ -104,6 +104,11 @@ export const configSchema = z
     PDF_PAGE_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(4),
     /** When the worker pulls tracking for shipments whose next poll is due (cron, UTC). */
     TRACKING_POLL_CRON: z.string().default('*/10 * * * *'),
+    /**
+     * A booking still waiting for the courier's answer this long was left in flight by a stopped process; the worker
+     * then asks the courier again with the same reference. Keep it well above a booking call's timeout.
+     */
+    STALE_BOOKING_AFTER_SECONDS: z.coerce.number().int().min(30).default(300),
     /** Days a seller has to accept or dispute a courier's weight discrepancy before it is auto-accepted. */
     WEIGHT_DISPUTE_WINDOW_DAYS: positiveInt.default(7),
     /** Delhivery B2C API token (live mode; sandbox accepts any configured value, default a fixed sandbox token). */

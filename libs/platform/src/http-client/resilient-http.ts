@@ -19,6 +19,8 @@ export interface HttpResult {
   headers: Headers;
   /** Parsed JSON, or the raw text when the body is not JSON. */
   body: unknown;
+  /** The body as received (binary documents such as PDFs: `body` is its UTF-8 reading). */
+  bytes: Buffer;
 }
 
 /** The upstream could not be reached or kept failing: 5xx/network/timeout after the retries, or the breaker is open. */
@@ -108,16 +110,16 @@ export class ResilientHttp {
 
   private async attempt(url: string, init: RequestInit): Promise<HttpResult> {
     let response: Response;
-    let text: string;
+    let bytes: Buffer;
     try {
       response = await fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
-      text = await response.text();
+      bytes = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       const name = (error as Error).name;
       throw new TransientFailure(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network', undefined, { cause: error });
     }
     if (response.status >= 500 || this.options.retryStatuses?.includes(response.status)) throw new TransientFailure('server_error', response.status);
-    return { status: response.status, headers: response.headers, body: parseBody(text) };
+    return { status: response.status, headers: response.headers, body: parseBody(bytes.toString('utf8')), bytes };
   }
 }
 

@@ -16,6 +16,7 @@ import { installGracefulShutdown } from '../shutdown/graceful-shutdown';
 import { ProblemFilter } from './problem.filter';
 import { setupOpenApi } from './openapi';
 import { createValidationPipe } from './validation';
+import { rememberValidationMetadata } from './validation-metadata-cache';
 import { BatchedRedisRateLimitStore } from './rate-limit-store';
 import { resolveRouteRateLimits } from './route-rate-limit';
 import { securityHeaders } from './security-headers';
@@ -116,6 +117,7 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   // Uploads (logos, avatars): one file per request; routes pass a tighter fileSize when they read the part.
   await app.register(multipart as never, { limits: { fileSize: 5 * 1_048_576, files: 1, fields: 10, parts: 11, fieldSize: 4096, headerPairs: 100 } });
 
+  rememberValidationMetadata();
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   // Socket.IO gateways share Fastify's HTTP server (their path /socket.io/ is answered before Fastify routes).
@@ -133,10 +135,17 @@ function isAuthRoute(request: FastifyRequest): boolean {
   return request.url.startsWith('/v1/auth/');
 }
 
-/** TRUST_PROXY: unset/false = no proxy; true = any; a number = hops; otherwise a comma list of addresses/CIDRs. */
-export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+/**
+ * TRUST_PROXY: unset/false = no proxy; true = any; a number = that many hops; otherwise a comma list of
+ * addresses/CIDRs. Fastify (>= 5.12) treats a bare number as "trust nothing", so hops are passed as the function
+ * proxy-addr would build: the first `n` hops from this server are trusted.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (!value || value === 'false') return false;
   if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address: string, hop: number) => hop < hops;
+  }
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
