@@ -38,7 +38,7 @@ describe('courier credentials API', () => {
   const get = (url: string, token = seller.token) => t.http({ method: 'GET', url, token });
   const rawRows = () =>
     t.get(UnitOfWork).run({ system: true }, (tx) =>
-      queryRows<{ company_id: string | null; courier: string; sealed: string; key_id: string }>(tx, sql`select company_id, courier, sealed, key_id from couriers.courier_credentials order by created_at`),
+      queryRows<{ id: string; company_id: string | null; courier: string; sealed: string; key_id: string }>(tx, sql`select id, company_id, courier, sealed, key_id from couriers.courier_credentials order by created_at`),
     );
 
   it('lists the catalogue to any signed-in user, with capabilities and credential field names but no secrets', async () => {
@@ -66,7 +66,14 @@ describe('courier credentials API', () => {
       ],
       updatedAt: expect.any(String),
       updatedBy: seller.user.id,
+      accountId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      webhookPath: expect.stringMatching(/^\/v1\/courier-webhooks\/maruti\/accounts\/[0-9a-f-]{36}$/),
+      webhookUrl: expect.stringMatching(/^http:\/\/localhost:3000\/v1\/courier-webhooks\/maruti\/accounts\//),
     });
+    // The seller pastes this address into the courier's panel: it names the stored account.
+    const [stored] = await rawRows();
+    expect(res.json().webhookPath).toBe(`/v1/courier-webhooks/maruti/accounts/${stored.id}`);
+    expect(res.json().webhookUrl).toBe(`http://localhost:3000${res.json().webhookPath}`);
     expect(res.body).not.toContain(TOKEN);
     const read = await get('/v1/courier-credentials/maruti');
     expect(read.json()).toEqual(res.json());
@@ -99,7 +106,13 @@ describe('courier credentials API', () => {
   });
 
   it("keeps companies apart: B sees none of A's credentials, neither over HTTP nor in the database", async () => {
-    expect((await get('/v1/courier-credentials/maruti', other.token)).json()).toMatchObject({ configured: false, fields: [{ name: 'apiKey', set: false, lastFour: null }, { name: 'webhookSecret', set: false, lastFour: null }], updatedAt: null });
+    expect((await get('/v1/courier-credentials/maruti', other.token)).json()).toMatchObject({
+      configured: false,
+      fields: [{ name: 'apiKey', set: false, lastFour: null }, { name: 'webhookSecret', set: false, lastFour: null }],
+      updatedAt: null,
+      accountId: null,
+      webhookPath: null,
+    });
     const asB = await t.get(UnitOfWork).run({ companyId: other.companyId }, (tx) => queryRows<{ id: string }>(tx, sql`select id from couriers.courier_credentials where company_id = ${seller.companyId}`));
     expect(asB).toEqual([]);
     const asA = await t.get(UnitOfWork).run({ companyId: seller.companyId }, (tx) => queryRows<{ id: string }>(tx, sql`select id from couriers.courier_credentials`));
@@ -122,6 +135,8 @@ describe('courier credentials API', () => {
     const res = await put('/v1/admin/courier-credentials/nimbuspost', { apiKey: 'platform-nimbus-key-0001', webhookSecret: 'short' }, admin);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ courier: 'nimbuspost', owner: 'platform', configured: true, fields: [{ name: 'apiKey', set: true, lastFour: '0001' }, { name: 'webhookSecret', set: true, lastFour: null }] });
+    // The platform's credentials have no account id: couriers push to the per-courier address.
+    expect(res.json()).toMatchObject({ accountId: null, webhookPath: '/v1/courier-webhooks/nimbuspost' });
     expect((await get('/v1/admin/courier-credentials/nimbuspost', admin)).json().configured).toBe(true);
     expect((await get('/v1/courier-credentials/nimbuspost')).json().configured).toBe(false); // the seller's own: none
 
@@ -179,6 +194,8 @@ describe('courier credentials API', () => {
       ['GET /v1/admin/courier-credentials/{courier}', 'adminCourierCredentials_get'],
       ['PUT /v1/admin/courier-credentials/{courier}', 'adminCourierCredentials_set'],
       ['DELETE /v1/admin/courier-credentials/{courier}', 'adminCourierCredentials_remove'],
+      ['POST /v1/couriers/{courier}/serviceability-checks', 'courierQuotes_serviceability'],
+      ['POST /v1/couriers/{courier}/rate-quotes', 'courierQuotes_rates'],
     ]);
     for (const op of operations) expect({ route: op.route, couriersTag: op.tags.includes('couriers'), problems401: '401' in op.responses }).toEqual({ route: op.route, couriersTag: true, problems401: true });
     expect(Object.keys(operations.find((o) => o.route.startsWith('PUT /v1/courier'))!.responses)).toEqual(expect.arrayContaining(['200', '403', '404', '422']));

@@ -30,7 +30,7 @@ export const FULL_CAPABILITIES: CourierCapabilities = {
   cancel: true,
   webhookPush: true,
   trackingPull: true,
-  rateApi: false,
+  rateApi: false, serviceabilityApi: false, packageUpdateApi: false, courierLabel: false,
   ndrActions: ['re_attempt', 'defer', 'edit_details', 'rto'],
   limits: { maxWeightGrams: 50_000, maxLengthCm: 150, maxGirthCm: 400, maxCodPaise: 5_000_000, maxPieces: 5 },
   refusedHandling: [],

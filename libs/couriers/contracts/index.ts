@@ -115,8 +115,14 @@ export interface CourierCapabilities {
   webhookPush: boolean;
   /** Tracking can be pulled. */
   trackingPull: boolean;
-  /** The courier quotes its own price through the API. */
+  /** The courier quotes its own price through the API (`rates`). */
   rateApi: boolean;
+  /** The courier answers pincode-pair serviceability through the API (`serviceability`). */
+  serviceabilityApi: boolean;
+  /** Box weight/dimensions can be changed at the courier after booking, before pickup (`updatePackages`). */
+  packageUpdateApi: boolean;
+  /** The courier renders its own label PDF (or a link to one) for a booked AWB (`courierLabel`). */
+  courierLabel: boolean;
   ndrActions: readonly NdrActionKind[];
   /** Booking limits the courier publishes. */
   limits: {
@@ -164,6 +170,10 @@ export interface BookingItem {
   quantity: number;
   unitPricePaise: number;
   hsnCode?: string | null;
+  /** GST rate of the goods, percent; absent on bookings made before rates were carried (the B2B invoice says so). */
+  taxRatePercent?: number | null;
+  /** Discount on the whole line (excl. GST), paise. */
+  discountPaise?: number | null;
 }
 
 /** One shipment to book, in Shipcrowd's units (grams, cm, paise). */
@@ -213,6 +223,62 @@ export interface LabelData {
   sortCode: string | null;
   /** e.g. destination hub or route printed large on the label. */
   routingCode: string | null;
+}
+
+/** A pincode pair asked of the courier itself (live, not Shipcrowd's coverage table). */
+export interface ServiceabilityQuery {
+  originPincode: string;
+  destinationPincode: string;
+  paymentMode: 'prepaid' | 'cod';
+  weightGrams: number;
+  codAmountPaise: number;
+  /** A reverse pickup (buyer to warehouse). */
+  reverse?: boolean;
+}
+
+/** The courier's answer for one pincode pair. */
+export interface CourierServiceability {
+  serviceable: boolean;
+  prepaid: boolean;
+  cod: boolean;
+  /** Pickup from the origin pincode. */
+  pickup: boolean;
+  reverse: boolean;
+  /** Out-of-delivery-area at the destination (surcharge / slower). */
+  oda: boolean;
+  /** Services the courier offers on the lane (e.g. surface, express), in the courier's order. */
+  services: string[];
+  /** The courier's own estimate, when it gives one. */
+  expectedTransitDays: number | null;
+  /** Why not, in the courier's words, when it says. */
+  reason: string | null;
+}
+
+export interface RateQuery extends ServiceabilityQuery {
+  /** Ask for one service only; all the courier offers when absent. */
+  service?: string;
+  lengthCm: number;
+  breadthCm: number;
+  heightCm: number;
+  declaredValuePaise: number;
+}
+
+/** One price the courier quoted, converted to paise (null: the courier did not break it out). */
+export interface CourierRate {
+  service: string;
+  /** What the courier will bill, as it states it (GST included where the courier includes it). */
+  totalPaise: number;
+  freightPaise: number | null;
+  codChargePaise: number | null;
+  gstPaise: number | null;
+  chargeableWeightGrams: number | null;
+  expectedTransitDays: number | null;
+}
+
+/** New box details for a booked, not yet picked-up shipment. */
+export interface PackageUpdate {
+  packages: BookingPackage[];
+  productDescription?: string | null;
 }
 
 export interface PickupRequest {
@@ -298,6 +364,20 @@ export interface CouriersFacade {
   ndrAction(companyId: string, courier: CourierCode, request: NdrActionRequest): Promise<NdrActionResult>;
   /** Authenticates (throws courier.webhook_unauthenticated) then parses a pushed webhook body. Never touches the database. */
   parseWebhook(courier: CourierCode, request: { headers: Record<string, string | string[] | undefined>; rawBody: Buffer }): TrackingEvent[];
+  /**
+   * A webhook the courier pushes for a company's own account (`accountId`: the id of the company's stored courier
+   * credentials): authenticated with that account's credentials (cached briefly in memory), then parsed. Throws
+   * courier.webhook_unauthenticated for an unknown account, another courier's account or a bad signature.
+   */
+  parseAccountWebhook(courier: CourierCode, accountId: string, request: { headers: Record<string, string | string[] | undefined>; rawBody: Buffer }): Promise<{ companyId: string; events: TrackingEvent[] }>;
+  /** Asks the courier (capability serviceabilityApi) whether it carries this pincode pair, with the company's credentials. */
+  serviceability(companyId: string, courier: CourierCode, query: ServiceabilityQuery): Promise<CourierServiceability>;
+  /** The courier's own prices (capability rateApi), one per service it offers on the lane. */
+  rates(companyId: string, courier: CourierCode, query: RateQuery): Promise<CourierRate[]>;
+  /** Sends changed boxes to the courier (capability packageUpdateApi); the courier's rules are checked first. */
+  updatePackages(companyId: string, courier: CourierCode, awb: string, update: PackageUpdate): Promise<void>;
+  /** The courier's own label PDF for a booked AWB (capability courierLabel). */
+  courierLabel(companyId: string, courier: CourierCode, awb: string): Promise<Buffer>;
   health(): Promise<CourierHealth[]>;
 }
 

@@ -4,7 +4,9 @@ import type { CourierApiSimulator } from '@shipcrowd/simulators';
 import { COURIERS_FACADE } from '../contracts';
 import { CourierProviders, COURIER_PROVIDERS } from './application/courier-providers';
 import { CouriersGateway } from './application/couriers.gateway';
+import { CompanyCourierAccounts } from './application/credentials/company-courier-accounts';
 import {
+  CourierCredentialsViews,
   GetCourierCredentialsHandler,
   RemoveCourierCredentialsHandler,
   ResealCourierCredentialsHandler,
@@ -39,6 +41,8 @@ import { courierSimulators } from './infrastructure/sandbox/simulators';
     CourierTelemetry,
     CourierCredentialStore,
     PlatformCourierAccounts,
+    CompanyCourierAccounts,
+    CourierCredentialsViews,
     SetCourierCredentialsHandler,
     RemoveCourierCredentialsHandler,
     GetCourierCredentialsHandler,

@@ -6,26 +6,34 @@ import type {
   CourierCapabilities,
   CourierCode,
   CourierHealth,
+  CourierRate,
+  CourierServiceability,
   CouriersFacade,
   LabelData,
   NdrActionRequest,
   NdrActionResult,
   PickupRequest,
+  PackageUpdate,
   PickupResult,
+  RateQuery,
+  ServiceabilityQuery,
   TrackingEvent,
 } from '../../contracts';
 import { COURIERS } from '../../contracts';
-import { bookingViolations, CapabilityViolation, GatedOperation, ndrActionViolation, operationViolation } from '../domain/capability-rules';
+import { bookingViolations, CapabilityViolation, GatedOperation, ndrActionViolation, operationViolation, packageViolations } from '../domain/capability-rules';
 import { CourierEndpoints } from '../infrastructure/courier-endpoints';
 import { CourierCredentialStore } from '../infrastructure/persistence/courier-credential-store';
 import { CourierClients } from '../infrastructure/resilience/courier-clients';
 import { CourierTelemetry } from '../infrastructure/resilience/courier-telemetry';
 import { capabilityError, courierDomainError, notConfigured, outcomeOf } from './courier-errors';
 import { CourierProviders } from './courier-providers';
+import { CompanyCourierAccounts } from './credentials/company-courier-accounts';
 import { PlatformCourierAccounts } from './platform-courier-accounts';
-import type { CourierCall, CourierCredentials, CourierProvider } from './ports/courier-provider';
+import { CourierCall, CourierCredentials, CourierProvider, WebhookUnauthenticated } from './ports/courier-provider';
 
 export type CredentialSource = 'company' | 'platform' | 'sandbox';
+
+type InboundRequest = Parameters<CouriersFacade['parseWebhook']>[1];
 
 /**
  * CouriersFacade: resolves the adapter, refuses what its capabilities rule out before any call, picks the credentials
@@ -42,6 +50,7 @@ export class CouriersGateway implements CouriersFacade {
     private readonly telemetry: CourierTelemetry,
     private readonly store: CourierCredentialStore,
     private readonly platformAccounts: PlatformCourierAccounts,
+    private readonly companyAccounts: CompanyCourierAccounts,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -90,18 +99,40 @@ export class CouriersGateway implements CouriersFacade {
     return this.invoke(companyId, adapter, 'ndr_action', (call) => adapter.ndrAction!(call, request));
   }
 
-  parseWebhook(courier: CourierCode, request: { headers: Record<string, string | string[] | undefined>; rawBody: Buffer }): TrackingEvent[] {
+  parseWebhook(courier: CourierCode, request: InboundRequest): TrackingEvent[] {
     const adapter = this.providers.get(courier);
     const credentials = this.platformAccounts.get(courier) ?? (this.endpoints.mode === 'sandbox' ? adapter.sandboxCredentials : undefined);
     if (!credentials) throw notConfigured(courier);
-    let events: TrackingEvent[];
-    try {
-      events = adapter.parseWebhook({ ...request, credentials });
-    } catch (error) {
-      throw courierDomainError(courier, error);
-    }
-    this.telemetry.noteUnknownStatuses(courier, events);
-    return events;
+    return this.parsePushed(adapter, request, credentials);
+  }
+
+  async parseAccountWebhook(courier: CourierCode, accountId: string, request: InboundRequest): Promise<{ companyId: string; events: TrackingEvent[] }> {
+    const adapter = this.providers.get(courier);
+    const account = await this.companyAccounts.get(accountId);
+    // One answer for every account that cannot receive this courier's webhooks: ids are not to be probed.
+    if (!account || account.courier !== courier) throw courierDomainError(courier, new WebhookUnauthenticated('no account of this courier receives webhooks at this address'));
+    return { companyId: account.companyId, events: this.parsePushed(adapter, request, account.credentials) };
+  }
+
+  async serviceability(companyId: string, courier: CourierCode, query: ServiceabilityQuery): Promise<CourierServiceability> {
+    const adapter = this.gated(courier, 'serviceabilityApi', (a) => a.serviceability);
+    return this.invoke(companyId, adapter, 'serviceability', (call) => adapter.serviceability!(call, query));
+  }
+
+  async rates(companyId: string, courier: CourierCode, query: RateQuery): Promise<CourierRate[]> {
+    const adapter = this.gated(courier, 'rateApi', (a) => a.rates);
+    return this.invoke(companyId, adapter, 'rate', (call) => adapter.rates!(call, query));
+  }
+
+  async updatePackages(companyId: string, courier: CourierCode, awb: string, update: PackageUpdate): Promise<void> {
+    const adapter = this.gated(courier, 'packageUpdateApi', (a) => a.updatePackages);
+    refuse(courier, packageViolations(courier, adapter.capabilities, update.packages));
+    await this.invoke(companyId, adapter, 'package_update', (call) => adapter.updatePackages!(call, awb, update));
+  }
+
+  async courierLabel(companyId: string, courier: CourierCode, awb: string): Promise<Buffer> {
+    const adapter = this.gated(courier, 'courierLabel', (a) => a.courierLabel);
+    return this.invoke(companyId, adapter, 'courier_label', (call) => adapter.courierLabel!(call, awb));
   }
 
   async health(): Promise<CourierHealth[]> {
@@ -114,6 +145,18 @@ export class CouriersGateway implements CouriersFacade {
       const credentials = !integrated ? 'missing' : platform.has(code) ? 'platform' : this.endpoints.mode === 'sandbox' ? 'sandbox' : companyOwned.has(code) ? 'company' : 'missing';
       return { courier: code, name, circuit: this.clients.circuitOf(code), ...this.telemetry.snapshot(code), credentials, mode: this.endpoints.mode };
     });
+  }
+
+  /** Authenticates a pushed webhook with these credentials, then parses it (no I/O). */
+  private parsePushed(adapter: CourierProvider, request: InboundRequest, credentials: CourierCredentials): TrackingEvent[] {
+    let events: TrackingEvent[];
+    try {
+      events = adapter.parseWebhook({ ...request, credentials });
+    } catch (error) {
+      throw courierDomainError(adapter.code, error);
+    }
+    this.telemetry.noteUnknownStatuses(adapter.code, events);
+    return events;
   }
 
   /** The credentials a call for `companyId` would use, and where they come from. */

@@ -11,7 +11,7 @@ const caps: CourierCapabilities = {
   cancel: true,
   webhookPush: false,
   trackingPull: true,
-  rateApi: false,
+  rateApi: false, serviceabilityApi: false, packageUpdateApi: false, courierLabel: false,
   ndrActions: ['re_attempt'],
   limits: { maxWeightGrams: 20_000, maxLengthCm: 120, maxCodPaise: 5_000_000, maxPieces: 3 },
   refusedHandling: ['liquid'],

@@ -34,40 +34,45 @@ export function bookingViolations(courier: CourierCode, caps: CourierCapabilitie
   if (request.insured && !caps.insurance) found.push(unsupported('insurance', `${courier} does not take insured bookings.`));
   const refused = request.handling.filter((h) => caps.refusedHandling.includes(h));
   if (refused.length) found.push({ kind: 'unsupported', rule: 'refusedHandling', limit: caps.refusedHandling, actual: refused, message: `${courier} does not carry ${refused.join(', ')} goods.` });
-  if (request.packages.length > 1 && !caps.multiPiece) found.push(unsupported('multiPiece', `${courier} books one box per shipment; this one has ${request.packages.length}.`, request.packages.length));
-  found.push(...limitViolations(courier, caps, request));
+  found.push(...packageViolations(courier, caps, request.packages));
+  if (request.paymentMode === 'cod' && request.codAmountPaise > caps.limits.maxCodPaise) {
+    found.push(overLimit('limits.maxCodPaise', caps.limits.maxCodPaise, request.codAmountPaise, `${courier} collects at most ₹${caps.limits.maxCodPaise / 100} cash on delivery.`));
+  }
   return found;
 }
 
-function limitViolations(courier: CourierCode, caps: CourierCapabilities, request: BookingRequest): CapabilityViolation[] {
+/** The box rules alone: what a booking and a later box change must both pass. */
+export function packageViolations(courier: CourierCode, caps: CourierCapabilities, packages: BookingRequest['packages']): CapabilityViolation[] {
   const { limits } = caps;
   const found: CapabilityViolation[] = [];
-  if (caps.multiPiece && request.packages.length > limits.maxPieces) {
-    found.push(overLimit('limits.maxPieces', limits.maxPieces, request.packages.length, `${courier} takes at most ${limits.maxPieces} boxes on one booking.`));
+  if (packages.length > 1 && !caps.multiPiece) found.push(unsupported('multiPiece', `${courier} books one box per shipment; this one has ${packages.length}.`, packages.length));
+  if (caps.multiPiece && packages.length > limits.maxPieces) {
+    found.push(overLimit('limits.maxPieces', limits.maxPieces, packages.length, `${courier} takes at most ${limits.maxPieces} boxes on one booking.`));
   }
   // Couriers publish weight and size limits per box.
-  const heaviest = Math.max(0, ...request.packages.map((p) => p.weightGrams));
+  const heaviest = Math.max(0, ...packages.map((p) => p.weightGrams));
   if (heaviest > limits.maxWeightGrams) found.push(overLimit('limits.maxWeightGrams', limits.maxWeightGrams, heaviest, `${courier} takes boxes up to ${limits.maxWeightGrams} g.`));
-  const measures = request.packages.map(packageMeasures);
+  const measures = packages.map(packageMeasures);
   const longest = Math.max(0, ...measures.map((m) => m.longestCm));
   if (longest > limits.maxLengthCm) found.push(overLimit('limits.maxLengthCm', limits.maxLengthCm, longest, `${courier} takes boxes up to ${limits.maxLengthCm} cm on the longest side.`));
   const girth = Math.max(0, ...measures.map((m) => m.girthCm));
   if (limits.maxGirthCm !== undefined && girth > limits.maxGirthCm) {
     found.push(overLimit('limits.maxGirthCm', limits.maxGirthCm, girth, `${courier} takes boxes up to ${limits.maxGirthCm} cm of length + girth.`));
   }
-  if (request.paymentMode === 'cod' && request.codAmountPaise > limits.maxCodPaise) {
-    found.push(overLimit('limits.maxCodPaise', limits.maxCodPaise, request.codAmountPaise, `${courier} collects at most ₹${limits.maxCodPaise / 100} cash on delivery.`));
-  }
   return found;
 }
 
 /** Operations other than booking that need a capability. */
-export type GatedOperation = 'cancel' | 'pickupApi' | 'trackingPull';
+export type GatedOperation = 'cancel' | 'pickupApi' | 'trackingPull' | 'serviceabilityApi' | 'rateApi' | 'packageUpdateApi' | 'courierLabel';
 
 const OPERATION_WORDS: Record<GatedOperation, string> = {
   cancel: 'cancel bookings through its API',
   pickupApi: 'take pickup requests through its API',
   trackingPull: 'answer tracking requests',
+  serviceabilityApi: 'answer serviceability checks through its API',
+  rateApi: 'quote its own prices through its API',
+  packageUpdateApi: 'take box changes after booking through its API',
+  courierLabel: 'render its own labels through its API',
 };
 
 export function operationViolation(courier: CourierCode, caps: CourierCapabilities, operation: GatedOperation): CapabilityViolation | null {

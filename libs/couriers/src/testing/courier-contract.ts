@@ -1,7 +1,7 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UpstreamUnavailableError } from '@shipcrowd/platform';
-import { CourierApiSimulator, CourierSimulatorServer } from '@shipcrowd/simulators';
+import { CourierApiSimulator, CourierSimulatorServer, PDF_BINARY_MARKER } from '@shipcrowd/simulators';
 import type { BookingRequest, ShipmentStatus } from '../../contracts';
 import { CourierAuthFailed, CourierCall, CourierProvider, CourierRejected, WebhookUnauthenticated } from '../application/ports/courier-provider';
 import { bookingFixture } from './booking-fixture';
@@ -175,6 +175,67 @@ export function describeCourierContract(subject: CourierContractSubject): void {
         const result = await adapter.ndrAction!(call, { awb, action: 're_attempt', date: '2026-11-24' });
         expect(result.accepted).toBe(true);
       });
+    }
+
+    if (caps.serviceabilityApi) {
+      it('answers serviceability for a lane it serves and says no (with a reason) for one it does not', async () => {
+        const b = makeBooking();
+        const query = { originPincode: b.pickup.pincode, destinationPincode: b.consignee.pincode, paymentMode: 'prepaid' as const, weightGrams: 500, codAmountPaise: 0 };
+        const yes = await adapter.serviceability!(call, query);
+        expect(yes).toMatchObject({ serviceable: true, prepaid: true });
+        expect(yes.services.length).toBeGreaterThan(0);
+        const no = await adapter.serviceability!(call, { ...query, destinationPincode: '000000' });
+        expect(no.serviceable).toBe(false);
+      });
+    } else {
+      it('declares no serviceability API and implements none', () => expect(adapter.serviceability).toBeUndefined());
+    }
+
+    if (caps.rateApi) {
+      it('quotes its own prices in whole paise, COD costing more than prepaid', async () => {
+        const b = makeBooking();
+        const query = { originPincode: b.pickup.pincode, destinationPincode: b.consignee.pincode, paymentMode: 'prepaid' as const, weightGrams: 1200, codAmountPaise: 0, lengthCm: 20, breadthCm: 15, heightCm: 10, declaredValuePaise: 99_900 };
+        const prepaid = await adapter.rates!(call, query);
+        expect(prepaid.length).toBeGreaterThan(0);
+        for (const rate of prepaid) {
+          expect(Number.isInteger(rate.totalPaise)).toBe(true);
+          expect(rate.totalPaise).toBeGreaterThan(0);
+          expect(rate.service).toBeTruthy();
+        }
+        if (caps.cod) {
+          const cod = await adapter.rates!(call, { ...query, paymentMode: 'cod', codAmountPaise: 99_900 });
+          const service = prepaid[0].service;
+          expect(cod.find((r) => r.service === service)!.totalPaise).toBeGreaterThan(prepaid[0].totalPaise);
+        }
+      });
+    } else {
+      it('declares no rate API and implements none', () => expect(adapter.rates).toBeUndefined());
+    }
+
+    if (caps.packageUpdateApi) {
+      it('takes changed boxes before pickup and refuses them after', async () => {
+        const { awb } = await adapter.book(call, makeBooking());
+        const box = { weightGrams: 1400, lengthCm: 25, breadthCm: 20, heightCm: 12 };
+        await expect(adapter.updatePackages!(call, awb, { packages: [box] })).resolves.toBeUndefined();
+        const late = await adapter.book(call, makeBooking());
+        await sim.advance(late.awb, 2);
+        await expect(adapter.updatePackages!(call, late.awb, { packages: [box] })).rejects.toBeInstanceOf(CourierRejected);
+      });
+    } else {
+      it('declares no box-change API and implements none', () => expect(adapter.updatePackages).toBeUndefined());
+    }
+
+    if (caps.courierLabel) {
+      it('fetches its own label as a PDF for a booked AWB', async () => {
+        const { awb } = await adapter.book(call, makeBooking());
+        const pdf = await adapter.courierLabel!(call, awb);
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        // Byte for byte: a binary PDF read as text would lose these.
+        expect(pdf.includes(PDF_BINARY_MARKER)).toBe(true);
+        await expect(adapter.courierLabel!(call, 'NOSUCHAWB1')).rejects.toBeInstanceOf(CourierRejected);
+      });
+    } else {
+      it('declares no courier-rendered label and implements none', () => expect(adapter.courierLabel).toBeUndefined());
     }
 
     it('retries tracking through 5xx and reports a courier that stays down as unavailable', async () => {

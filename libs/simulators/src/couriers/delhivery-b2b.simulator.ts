@@ -3,6 +3,10 @@ import type { SimRequest, SimResponse } from '../http-simulator';
 import type { CourierApiSimulator } from './courier-simulator-server';
 import { delhiveryScanPush, delhiveryTime } from './delhivery.simulator';
 import { ParcelBook, SimParcel, SimScan, StepCodes, WebhookPusher } from './parcel-book';
+import { jsonBody } from './sim-auth-helpers';
+import { SimLabelLinks } from './sim-label-links';
+import { simLabelPdf } from './sim-label-pdf';
+import { rupees2, simChargeableGrams, simCodFeeRupees, simFreightRupees, simTransitDays, simZone } from './sim-pricing';
 
 export interface DelhiveryB2bSimulatorOptions {
   username: string;
@@ -30,6 +34,18 @@ export const DELHIVERY_B2B_STEP_CODES: StepCodes = {
 
 const HUBS = ['Bengaluru_Nelamangala_H (Karnataka)', 'Bhiwandi_Mankoli_HB (Maharashtra)', 'Mumbai_Bhiwandi_PTL (Maharashtra)'];
 const TOKEN_LIFETIME_MS = 24 * 3600_000;
+const LABEL_SIZES = ['sm', 'md', 'a4', 'std'];
+/** Freight: rupees per 500 g before the zone factor, billed on at least 20 kg; volumetric at 4500 cm³/kg. */
+const FREIGHT_SLAB_RUPEES = 4.5;
+const FREIGHT_MINIMUM_GRAMS = 20_000;
+const FREIGHT_DIVISOR = 4500;
+
+interface DimensionRow {
+  length_cm?: unknown;
+  width_cm?: unknown;
+  height_cm?: unknown;
+  box_count?: unknown;
+}
 
 /** One manifested LR as the simulator keeps it. */
 interface B2bLr {
@@ -63,8 +79,10 @@ const parse = (text: string | undefined): unknown => {
  * JWT (`jwt`) valid 24 hours, sent as `Authorization: Bearer`; shipment creation `POST /manifest` as multipart form
  * fields (JSON-encoded objects for dropoff_location, shipment_details, dimensions, invoices, billing_address) answering
  * a `job_id`, the LR number (lrnum) and box waybills (n boxes -> n waybills + 1 document waybill) from
- * `GET /manifest?job_id=`; `GET /lrn/track?lrnum=`; `DELETE /lrn/cancel/{lrn}`; `POST /pickup_requests` per
- * warehouse and date. Response bodies are not published and are modelled ({success, message, ...}); so is the scan
+ * `GET /manifest?job_id=`; `GET /lrn/track?lrnum=`; `DELETE /lrn/cancel/{lrn}`; `PUT /lrn/update/{lrn}` (boxes, until
+ * pickup); `POST /pickup_requests` per warehouse and date; `GET /pincode-service/{pin}`; `POST /freight/estimate`
+ * (priced by the simulated rate card, sim-pricing); `GET /label/get_urls/{size}/{lrn}` answering one token-free PDF
+ * link per box. Response bodies are not published and are modelled ({success, message, ...}); so is the scan
  * history on the track answer (`scans`, see the adapter's README). Scans are pushed in Delhivery's scan-push format at
  * LR level with the Authorization header the client configured.
  */
@@ -75,6 +93,10 @@ export class DelhiveryB2bSimulator implements CourierApiSimulator {
   private readonly tokens = new Map<string, number>();
   private readonly jobs = new Map<string, ManifestJob>();
   private readonly pickups = new Map<string, string>();
+  private readonly labels = new SimLabelLinks(this.prefix);
+  /** The network (tests change it): pincodes delivered to only as out-of-delivery-area, and pincodes not served. */
+  readonly odaPincodes = new Set<string>();
+  readonly unservedPincodes = new Set<string>();
   private readonly routes: Route[];
   private readonly now: () => Date;
   private waybillSequence = Math.floor(Date.now() / 1000) % 100_000_000;
@@ -88,6 +110,10 @@ export class DelhiveryB2bSimulator implements CourierApiSimulator {
       { method: 'GET', pattern: /^\/lrn\/track$/, handle: (r) => this.track(r) },
       { method: 'DELETE', pattern: /^\/lrn\/cancel\/([^/]+)$/, handle: (_r, m) => this.cancel(m[1]) },
       { method: 'POST', pattern: /^\/pickup_requests$/, handle: (r) => this.pickupRequest(r) },
+      { method: 'GET', pattern: /^\/pincode-service\/([^/]+)$/, handle: (_r, m) => this.pincodeService(m[1]) },
+      { method: 'POST', pattern: /^\/freight\/estimate$/, handle: (r) => this.estimate(r) },
+      { method: 'PUT', pattern: /^\/lrn\/update\/([^/]+)$/, handle: (r, m) => this.updateLr(m[1], r) },
+      { method: 'GET', pattern: /^\/label\/get_urls\/([^/]+)\/([^/]+)$/, handle: (r, m) => this.labelUrls(r, m[1], m[2]) },
     ];
   }
 
@@ -113,6 +139,7 @@ export class DelhiveryB2bSimulator implements CourierApiSimulator {
   handle(request: SimRequest): SimResponse | Promise<SimResponse> {
     const path = request.path.replace(/\/+$/, '');
     if (path === '/ums/login' && request.method === 'POST') return this.login(request);
+    if (this.labels.isDownload(request)) return this.labels.serve(request, (key) => this.boxLabel(key));
     const candidates = this.routes.filter((r) => r.pattern.test(path));
     const route = candidates.find((r) => r.method === request.method);
     if (!route) return refuse(candidates.length ? 405 : 404, candidates.length ? 'Method not allowed' : 'No Such Resource');
@@ -149,7 +176,7 @@ export class DelhiveryB2bSimulator implements CourierApiSimulator {
     const invoices = parse(form.invoices) as { inv_amt?: unknown; ewaybill?: string }[];
     const dimensions = parse(form.dimensions) as { box_count?: number }[] | undefined;
     const zip = String(drop.zip ?? '');
-    if (!/^[1-9]\d{5}$/.test(zip)) return { status: 'Failed', error: `pin: ${zip} is not serviceable.` };
+    if (!this.serves(zip)) return { status: 'Failed', error: `pin: ${zip} is not serviceable.` };
     const invoiceTotal = invoices.reduce((sum, i) => sum + (Number(i.inv_amt) || 0), 0);
     if (invoiceTotal >= 50_000 && invoices.some((i) => !i.ewaybill)) return { status: 'Failed', error: 'E-waybill is mandatory for invoice value of 50000 or more' };
     const orderId = String(details[0].order_id);
@@ -219,6 +246,88 @@ export class DelhiveryB2bSimulator implements CourierApiSimulator {
     const pickupId = this.parcels.schedulePickup([]);
     this.pickups.set(key, pickupId);
     return { status: 200, body: { success: true, pickup_id: Number(pickupId), pickup_date: body.pickup_date, start_time: body.start_time, client_warehouse: body.client_warehouse } };
+  }
+
+  private serves(pin: string): boolean {
+    return /^[1-9]\d{5}$/.test(pin) && !this.unservedPincodes.has(pin);
+  }
+
+  /** `GET /pincode-service/{pin}`: whether the network delivers there, takes COD, picks up, and whether it is ODA. */
+  private pincodeService(pin: string): SimResponse {
+    if (!/^\d{6}$/.test(pin)) return refuse(400, "Validation Error: ['pincode: ensure this value has 6 digits']");
+    const served = this.serves(pin);
+    return { status: 200, body: { success: true, data: { pincode: pin, serviceable: served, cod: served, pickup: served, oda: served && this.odaPincodes.has(pin), remarks: served ? '' : `pin: ${pin} is not serviceable.` } } };
+  }
+
+  /** `POST /freight/estimate`: the freight for boxes between two pincodes, priced by the simulated rate card (rupees, charged weight in kg). */
+  private estimate(request: SimRequest): SimResponse {
+    const body = jsonBody(request);
+    const grams = Number(body.weight_g);
+    const rows = (Array.isArray(body.dimensions) ? body.dimensions : []) as DimensionRow[];
+    if (!(grams >= 1)) return refuse(400, "Validation Error: ['weight_g: ensure this value is greater than or equal to 1']");
+    if (!['cod', 'prepaid'].includes(String(body.payment_mode))) return refuse(400, "Validation Error: ['payment_mode: Permitted values: ['prepaid', 'cod']']");
+    const [source, consignee] = [String(body.source_pin ?? ''), String(body.consignee_pin ?? '')];
+    const unserved = [source, consignee].find((pin) => !this.serves(pin));
+    if (unserved !== undefined) return refuse(400, `pin: ${unserved} is not serviceable.`);
+    const volumetric = rows.reduce((sum, row) => sum + simChargeableGrams(0, { length: Number(row.length_cm), breadth: Number(row.width_cm), height: Number(row.height_cm) }, FREIGHT_DIVISOR) * (Number(row.box_count) || 1), 0);
+    const charged = Math.max(FREIGHT_MINIMUM_GRAMS, Math.round(grams), volumetric);
+    const zone = simZone(source, consignee);
+    const base = simFreightRupees(FREIGHT_SLAB_RUPEES, zone, charged);
+    const fuel = rupees2(base * 0.1);
+    const cod = body.payment_mode === 'cod' ? simCodFeeRupees(Number(body.cod_amount) || 0, 150, 1) : 0;
+    const gst = rupees2((base + fuel + cod) * 0.18);
+    return {
+      status: 200,
+      body: { success: true, data: { total: rupees2(base + fuel + cod + gst), charged_wt: Math.ceil(charged / 500) / 2, tat: simTransitDays(zone, false) + 1, zone, price_breakup: { base_freight_charge: base, fuel_surcharge: fuel, cod, gst, fov: 0, green_tax: 0 } } },
+    };
+  }
+
+  /** `PUT /lrn/update/{lrn}`: new weight (g) and box dimensions until pickup; the number of boxes (waybills) is fixed. */
+  private updateLr(lrn: string, request: SimRequest): SimResponse {
+    const outcome = this.parcels.boxChange(lrn);
+    if (outcome === 'not_found') return refuse(400, `For LR ${lrn}, No WayBill found`);
+    if (outcome === 'cancelled') return refuse(400, `LR ${lrn} is cancelled`);
+    if (outcome === 'too_late') return refuse(400, `LR ${lrn} cannot be updated in status ${this.parcels.lastScan(lrn)?.code}`);
+    const lr = this.parcels.get(lrn)!.booking;
+    const body = jsonBody(request);
+    const rows = (Array.isArray(body.dimensions) ? body.dimensions : []) as DimensionRow[];
+    if (!(Number(body.weight) >= 1)) return refuse(400, "Validation Error: ['weight: ensure this value is greater than or equal to 1']");
+    const boxes = rows.reduce((sum, row) => sum + (Number(row.box_count) || 0), 0);
+    if (boxes !== lr.boxWaybills.length) return refuse(400, `Validation Error: ['dimensions: LR ${lrn} has ${lr.boxWaybills.length} boxes; the box count cannot change']`);
+    lr.form = { ...lr.form, weight: String(Number(body.weight)), dimensions: JSON.stringify(rows) };
+    if (typeof body.description === 'string') {
+      const details = parse(lr.form.shipment_details) as Record<string, unknown>[];
+      lr.form.shipment_details = JSON.stringify(details.map((row) => ({ ...row, description: body.description })));
+    }
+    return { status: 200, body: { success: true, message: `LR ${lrn} updated successfully` } };
+  }
+
+  /** `GET /label/get_urls/{size}/{lrn}`: one label link per box waybill. */
+  private labelUrls(request: SimRequest, size: string, lrn: string): SimResponse {
+    if (!LABEL_SIZES.includes(size)) return refuse(400, `Validation Error: ['size: Permitted values: ${LABEL_SIZES.join(', ')}']`);
+    const parcel = this.parcels.get(lrn);
+    if (!parcel) return refuse(404, 'Data not found.');
+    if (parcel.cancelled) return refuse(400, `LR ${lrn} is cancelled`);
+    return { status: 200, body: { success: true, data: parcel.booking.boxWaybills.map((wbn) => this.labels.link(request, `${lrn}/${wbn}`)) } };
+  }
+
+  private boxLabel(key: string): Buffer | undefined {
+    const [lrn, wbn] = key.split('/');
+    const lr = this.parcels.get(lrn)?.booking;
+    const box = lr ? lr.boxWaybills.indexOf(wbn) : -1;
+    if (!lr || box < 0) return undefined;
+    const drop = (parse(lr.form.dropoff_location) ?? {}) as Record<string, string>;
+    const invoice = ((parse(lr.form.invoices) as Record<string, string>[] | undefined) ?? [])[0] ?? {};
+    return simLabelPdf([
+      'DELHIVERY B2B',
+      `LR ${lrn}  Box ${box + 1} of ${lr.boxWaybills.length}`,
+      `Waybill ${wbn}`,
+      `To: ${drop.consignee_name ?? ''}`,
+      String(drop.address ?? ''),
+      `${drop.city ?? ''} ${drop.zip ?? ''}`,
+      `Invoice ${invoice.inv_num ?? ''}`,
+      `LR weight ${lr.form.weight} g`,
+    ]);
   }
 
   private async push(parcel: SimParcel<B2bLr>, scan: SimScan): Promise<void> {

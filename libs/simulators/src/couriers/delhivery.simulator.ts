@@ -1,6 +1,9 @@
 import type { SimRequest, SimResponse } from '../http-simulator';
 import type { CourierApiSimulator } from './courier-simulator-server';
 import { ParcelBook, ParcelStep, SimParcel, SimScan, StepCodes, WebhookPusher } from './parcel-book';
+import { SimLabelLinks } from './sim-label-links';
+import { simLabelPdf } from './sim-label-pdf';
+import { rupees2, simCodFeeRupees, simFreightRupees, simZone } from './sim-pricing';
 
 /** One `delivery_codes[].postal_code` entry, as Delhivery's B2C pincode API returns it (Y/N strings, pin as a number). */
 export interface DelhiveryPostalCode {
@@ -102,6 +105,8 @@ type Route = { method: string; handle: (request: SimRequest) => SimResponse | Pr
 const HUBS = ['Bengaluru_Bomsndra_PC (Karnataka)', 'Bhiwandi_Mankoli_HB (Maharashtra)', 'Mumbai_Andheri_DC (Maharashtra)'];
 const PAYMENT_MODES = new Set(['prepaid', 'pre-paid', 'cod', 'pickup', 'repl']);
 const NDR_ACTS = new Set(['RE-ATTEMPT', 'DEFER_DLV', 'EDIT_DETAILS', 'PICKUP_RESCHEDULE']);
+/** Rupees per 500 g slab before the zone factor, by `md` (S surface, E express). */
+const SLAB_RUPEES: Readonly<Record<string, number>> = { S: 32, E: 51 };
 
 /**
  * Delhivery's B2C API as its public clients record it, `Authorization: Token <token>` (or `?token=`) on every call;
@@ -110,15 +115,19 @@ const NDR_ACTS = new Set(['RE-ATTEMPT', 'DEFER_DLV', 'EDIT_DETAILS', 'PICKUP_RES
  * - waybills `GET /waybill/api/bulk/json/?count=N` answering a JSON string of comma-separated waybills;
  * - booking `POST /api/cmu/create.json`, form body `format=json&data=<JSON>` ({ shipments[], pickup_location{name} },
  *   weight in grams, MPS shipments sharing `master_id`), answering `{ success, upload_wbn, packages[] }`;
- * - cancel `POST /api/p/edit` {waybill, cancellation: true} -> {status, remark} (refused once picked up);
+ * - edits `POST /api/p/edit`: {waybill, cancellation: true} cancels; {waybill, weight (g), shipment_length / _width /
+ *   _height (cm), products_desc} changes a piece's box; both -> {status, remark}, refused once picked up;
  * - tracking `GET /api/v1/packages/json/?waybill=a,b` -> `ShipmentData[].Shipment` with `Scans[].ScanDetail`;
  * - pickup `POST /fm/request/new/` (per pickup location: its manifested parcels get a "Pickup scheduled" scan);
- * - packing slip `GET /api/p/packing_slip?wbns=` (label data, rendered locally);
+ * - packing slip `GET /api/p/packing_slip?wbns=` (label data); with `pdf=true` each package links its label PDF
+ *   (`pdf_download_link`), served token-free under /label-files/ as a pre-signed storage URL would be;
+ * - charges `GET /api/kinko/v1/invoice/charges/.json` (md, ss, o_pin, d_pin, cgm, pt) -> [{charge_*, gross_amount,
+ *   total_amount, tax_data, charged_weight, zone}] in rupees, priced by the simulated rate card (sim-pricing);
  * - NDR `POST /api/p/update` {data: [{waybill, act, action_data}]} answering a request id (UPL...) at once and
  *   validating later: `GET /api/cmu/get_bulk_upl/<id>` gives the per-waybill outcome;
  * - scan pushes to the configured webhook, `Authorization: Bearer <secret>` (the header the client asks for).
  * The pincode dataset is mutable so tests (and demos) can change the network; when it is empty every well-formed
- * pincode is served.
+ * pincode is served (and listed, every flag Y, when asked for by filter_codes).
  */
 export class DelhiverySimulator implements CourierApiSimulator {
   readonly prefix = 'delhivery';
@@ -130,6 +139,10 @@ export class DelhiverySimulator implements CourierApiSimulator {
   /** Client-supplied (pre-fetched) waybill -> the parcel's key in the book. */
   private readonly aliases = new Map<string, string>();
   private readonly ndrRequests = new Map<string, { waybill: string; status: 'Success' | 'Failure'; remark: string }[]>();
+  /** Label links handed out by the packing slip (`pdf=true`), keyed by waybill. */
+  private readonly labels = new SimLabelLinks(this.prefix);
+  /** Boxes changed after booking through /api/p/edit, per waybill (piece). */
+  private readonly editedBoxes = new Map<string, Record<string, number>>();
   private waybillSequence = Math.floor(Date.now() / 1000) % 1_000_000_000;
   private readonly routes: Record<string, Route>;
   private token: string;
@@ -141,12 +154,13 @@ export class DelhiverySimulator implements CourierApiSimulator {
       '/c/api/pin-codes/json': { method: 'GET', handle: (r) => this.pincodeList(r) },
       '/waybill/api/bulk/json': { method: 'GET', handle: (r) => this.bulkWaybills(r) },
       '/api/cmu/create.json': { method: 'POST', handle: (r) => this.create(r) },
-      '/api/p/edit': { method: 'POST', handle: (r) => this.cancel(r) },
+      '/api/p/edit': { method: 'POST', handle: (r) => this.edit(r) },
       '/api/v1/packages/json': { method: 'GET', handle: (r) => this.track(r) },
       '/fm/request/new': { method: 'POST', handle: (r) => this.pickup(r) },
       '/api/p/packing_slip': { method: 'GET', handle: (r) => this.packingSlip(r) },
       '/api/p/update': { method: 'POST', handle: (r) => this.ndrUpdate(r) },
       '/api/cmu/get_bulk_upl': { method: 'GET', handle: (r) => this.ndrStatus(r) },
+      '/api/kinko/v1/invoice/charges/.json': { method: 'GET', handle: (r) => this.charges(r) },
     };
   }
 
@@ -207,6 +221,7 @@ export class DelhiverySimulator implements CourierApiSimulator {
 
   handle(request: SimRequest): SimResponse | Promise<SimResponse> {
     const path = request.path.replace(/\/+$/, '');
+    if (this.labels.isDownload(request)) return this.labels.serve(request, (waybill) => this.labelPdf(waybill));
     const route = this.routes[path] ?? (path.startsWith('/api/cmu/get_bulk_upl/') ? this.routes['/api/cmu/get_bulk_upl'] : undefined);
     if (!route) return { status: 404, body: { detail: 'Not found.' } };
     if (request.method !== route.method) return { status: 405, body: { detail: `Method "${request.method}" not allowed.` } };
@@ -221,6 +236,10 @@ export class DelhiverySimulator implements CourierApiSimulator {
     const filter = request.query.filter_codes ? new Set(request.query.filter_codes.split(',').map((p) => p.trim())) : null;
     const state = request.query.st?.toUpperCase();
     const since = request.query.dt;
+    if (this.codes.size === 0 && filter) {
+      const open = [...filter].map((pin) => this.served(pin)).filter((code): code is DelhiveryPostalCode => !!code);
+      return { status: 200, body: { delivery_codes: open.sort((a, b) => a.pin - b.pin).map((code) => ({ postal_code: code })) } };
+    }
     const rows = [...this.codes.entries()]
       .filter(([pin, e]) => (!filter || filter.has(pin)) && (!state || e.code.state_code === state) && (!since || e.changedOn >= since))
       .sort(([a], [b]) => a.localeCompare(b))
@@ -282,7 +301,7 @@ export class DelhiverySimulator implements CourierApiSimulator {
     const problem = this.validate(master) ?? group.map((s) => this.waybillProblem(s)).find(Boolean);
     if (problem) return fail(problem, '', !problem.startsWith('Non serviceable'));
     const pin = String(master.pin).trim();
-    const sortCode = this.codes.get(pin)?.code.sort_code ?? `IND${pin}AAA`;
+    const sortCode = this.served(pin)?.sort_code ?? `IND${pin}AAA`;
     const given = group.map((s) => String(s.waybill ?? '').trim()).filter(Boolean);
     if (given.length > 0 && given.length !== group.length) return fail('Every piece of an MPS shipment needs its waybill');
     const booking: DelhiveryBooking = { waybills: [], shipment: master, pickupLocation, sortCode };
@@ -328,10 +347,29 @@ export class DelhiverySimulator implements CourierApiSimulator {
     return waybill && !this.issued.has(waybill) ? `Waybill ${waybill} is not issued to this client or already used` : undefined;
   }
 
-  private cancel(request: SimRequest): SimResponse {
-    const body = (request.json ?? {}) as { waybill?: string; cancellation?: unknown };
+  /** `/api/p/edit`: a cancellation, or (simulated edits) a piece's new weight, dimensions and description. */
+  private edit(request: SimRequest): SimResponse {
+    const body = (request.json ?? {}) as Record<string, unknown>;
+    return String(body.cancellation) === 'true' ? this.cancel(String(body.waybill ?? '').trim()) : this.editBox(body);
+  }
+
+  private editBox(body: Record<string, unknown>): SimResponse {
     const waybill = String(body.waybill ?? '').trim();
-    if (String(body.cancellation) !== 'true') return { status: 400, body: { status: false, remark: 'Only cancellation edits are simulated: send cancellation: true' } };
+    const parcel = this.parcel(waybill);
+    const refused = (remark: string) => ({ status: 200, body: { waybill, status: false, order_id: parcel?.reference ?? null, remark } });
+    const box = Object.fromEntries(['weight', 'shipment_length', 'shipment_width', 'shipment_height'].filter((f) => body[f] !== undefined).map((f) => [f, Number(body[f])]));
+    if (Object.keys(box).length === 0) return { status: 400, body: { status: false, remark: 'Nothing to edit: send cancellation, or weight / shipment_length / shipment_width / shipment_height' } };
+    if (Object.values(box).some((v) => !(v > 0))) return refused('weight (grams) and dimensions (cm) must be positive numbers');
+    const outcome = parcel ? this.parcels.boxChange(parcel.awb) : 'not_found';
+    if (outcome === 'not_found') return refused(`No shipment found for waybill ${waybill}`);
+    if (outcome === 'cancelled') return refused('Shipment is cancelled and cannot be edited.');
+    if (outcome === 'too_late') return refused(`Shipment cannot be edited in current status: ${delhiveryScanWords(this.parcels.lastScan(parcel!.awb)!).status}`);
+    this.editedBoxes.set(waybill, { ...this.editedBoxes.get(waybill), ...box });
+    if (typeof body.products_desc === 'string' && waybill === parcel!.booking.waybills[0]) parcel!.booking.shipment.products_desc = body.products_desc;
+    return { status: 200, body: { waybill, status: true, order_id: parcel!.reference, remark: 'Shipment details updated.' } };
+  }
+
+  private cancel(waybill: string): SimResponse {
     const parcel = this.parcel(waybill);
     const outcome = parcel ? this.parcels.cancel(parcel.awb) : 'not_found';
     const remark = {
@@ -401,31 +439,82 @@ export class DelhiverySimulator implements CourierApiSimulator {
     };
   }
 
+  /** Label data, and with `pdf=true` a link to the rendered label (`pdf_download_link`), per waybill. */
   private packingSlip(request: SimRequest): SimResponse {
     const parcels = (request.query.wbns ?? '').split(',').map((w) => this.parcel(w.trim())).filter((p): p is SimParcel<DelhiveryBooking> => !!p);
     const packages = parcels.map((p) => {
-      const s = p.booking.shipment;
-      return {
-        wbn: p.booking.waybills[0],
-        oid: p.reference,
-        sort_code: p.booking.sortCode,
-        origin: HUBS[0],
-        destination: HUBS[HUBS.length - 1],
-        pin: Number(s.pin),
-        name: s.name,
-        address: s.add,
-        contact: s.phone,
-        pt: s.payment_mode,
-        cod: Number(s.cod_amount) || 0,
-        rs: Number(s.total_amount) || 0,
-        weight: Number(s.weight) || 0,
-        prd: s.products_desc ?? '',
-        cd: delhiveryTime(p.bookedAt),
-        barcode: '',
-        oid_barcode: '',
-      };
+      const slip = this.slipOf(p);
+      return request.query.pdf === 'true' ? { ...slip, pdf_download_link: this.labels.link(request, slip.wbn), pdf_encoding: '' } : slip;
     });
     return { status: 200, body: { packages, packages_found: packages.length } };
+  }
+
+  private slipOf(p: SimParcel<DelhiveryBooking>) {
+    const s = p.booking.shipment;
+    const wbn = p.booking.waybills[0];
+    return {
+      wbn,
+      oid: p.reference,
+      sort_code: p.booking.sortCode,
+      origin: HUBS[0],
+      destination: HUBS[HUBS.length - 1],
+      pin: Number(s.pin),
+      name: s.name,
+      address: s.add,
+      contact: s.phone,
+      pt: s.payment_mode,
+      cod: Number(s.cod_amount) || 0,
+      rs: Number(s.total_amount) || 0,
+      weight: this.editedBoxes.get(wbn)?.weight ?? (Number(s.weight) || 0),
+      prd: s.products_desc ?? '',
+      cd: delhiveryTime(p.bookedAt),
+      barcode: '',
+      oid_barcode: '',
+    };
+  }
+
+  private labelPdf(waybill: string): Buffer | undefined {
+    const parcel = this.parcel(waybill);
+    if (!parcel) return undefined;
+    const slip = this.slipOf(parcel);
+    const lines = ['DELHIVERY', `AWB ${slip.wbn}`, `Sort code ${slip.sort_code}`, `Order ${slip.oid}`, `${String(slip.pt)} ${slip.cod > 0 ? `Collect Rs ${slip.cod}` : ''}`.trim(), `To: ${String(slip.name)}`, String(slip.address), `PIN ${slip.pin}`, `Weight ${slip.weight} g`, `Return: ${slip.origin}`];
+    return simLabelPdf(lines);
+  }
+
+  /**
+   * `GET /api/kinko/v1/invoice/charges/.json`: what Delhivery would bill for a shipment ending in status `ss`
+   * (Delivered, RTO, DTO) by mode `md` on chargeable grams `cgm`, answered as a one-entry list of charges in rupees.
+   * No COD amount is sent, so the COD charge is the flat fee.
+   */
+  private charges(request: SimRequest): SimResponse {
+    const { md = '', ss = '', pt = '', o_pin: origin = '', d_pin: destination = '' } = request.query;
+    const grams = Number(request.query.cgm);
+    const bad = (error: string): SimResponse => ({ status: 400, body: { error } });
+    if (!SLAB_RUPEES[md]) return bad('md must be E (Express) or S (Surface)');
+    if (!['Delivered', 'RTO', 'DTO'].includes(ss)) return bad('ss must be one of Delivered, RTO, DTO');
+    if (!['Pre-paid', 'COD'].includes(pt)) return bad('pt must be Pre-paid or COD');
+    if (!(grams > 0)) return bad('cgm (chargeable weight in grams) must be a positive number');
+    for (const pin of [origin, destination]) if (!deliverable(this.served(pin))) return bad(`Pincode ${pin} is not serviceable`);
+    const zone = simZone(origin, destination);
+    const freight = simFreightRupees(SLAB_RUPEES[md], zone, grams);
+    const cod = pt === 'COD' && ss === 'Delivered' ? simCodFeeRupees(0) : 0;
+    const gross = rupees2(freight + cod);
+    const gst = rupees2(gross * 0.18);
+    const cgst = rupees2(gst / 2);
+    // Same state (first two pincode digits here): CGST + SGST; otherwise IGST.
+    const tax = origin.slice(0, 2) === destination.slice(0, 2) ? { IGST: 0, CGST: cgst, SGST: rupees2(gst - cgst) } : { IGST: gst, CGST: 0, SGST: 0 };
+    const zero = Object.fromEntries(['ROV', 'REATTEMPT', 'RTO', 'MPS', 'pickup', 'CWH', 'DEMUR', 'AWB', 'AIR', 'FSC', 'LABEL', 'POD', 'CCOD', 'DTO', 'COVID', 'DPH', 'FOD', 'DOCUMENT', 'WOD', 'INS', 'FS', 'CNC', 'FOV', 'QC'].map((c) => [`charge_${c}`, 0]));
+    return {
+      status: 200,
+      body: [{ ...zero, charge_DL: freight, charge_COD: cod, gross_amount: gross, total_amount: rupees2(gross + gst), tax_data: { swacch_bharat_tax: 0, krishi_kalyan_cess: 0, service_tax: 0, ...tax }, zone, charged_weight: Math.ceil(grams / 500) * 500, wt_rule_id: null, zonal_cl: null, adhoc_data: {}, status: 'Success' }],
+    };
+  }
+
+  /** A pincode as the pincode API lists it; with no dataset loaded the network is open: every well-formed pincode, every flag Y. */
+  private served(pin: string): DelhiveryPostalCode | undefined {
+    if (this.codes.size > 0) return this.pincode(pin);
+    if (!/^[1-9]\d{5}$/.test(pin)) return undefined;
+    return { pin: Number(pin), district: '', state_code: '', pre_paid: 'Y', cash: 'Y', pickup: 'Y', repl: 'Y', cod: 'Y', is_oda: 'N', sort_code: `IND${pin}AAA`, max_weight: 0, max_amount: 0 };
   }
 
   private ndrUpdate(request: SimRequest): SimResponse {
@@ -461,6 +550,10 @@ export class DelhiverySimulator implements CourierApiSimulator {
   private async push(parcel: SimParcel<DelhiveryBooking>, scan: SimScan): Promise<void> {
     await this.webhooks.push(delhiveryScanPush(parcel.booking.waybills[0], parcel.reference, parcel.booking.sortCode, scan, this.pickedUpAt(parcel)));
   }
+}
+
+function deliverable(code: DelhiveryPostalCode | undefined): boolean {
+  return !!code && (code.pre_paid === 'Y' || code.cod === 'Y');
 }
 
 function unauthorized(detail: string): SimResponse {

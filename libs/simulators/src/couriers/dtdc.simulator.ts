@@ -3,6 +3,7 @@ import type { CourierApiSimulator } from './courier-simulator-server';
 import { ParcelBook, SimParcel, StepCodes } from './parcel-book';
 import { advanceAndPush, istText } from './sim-auth-helpers';
 import { SimBearerAuth } from './sim-bearer-auth';
+import { simLabelPdf } from './sim-label-pdf';
 
 export interface DtdcSimulatorOptions {
   /** Shipsy `api-key` header for booking and cancel. */
@@ -54,13 +55,15 @@ export interface DtdcConsignment {
 }
 
 const SERVICE_TYPES = new Set(['GROUND EXPRESS', 'B2C PRIORITY', 'B2C SMART EXPRESS', 'PRIORITY', 'STD EXP-A']);
+const LABEL_CODES = new Set(['SHIP_LABEL_4X6', 'SHIP_LABEL_A4']);
 const ADDRESS_FIELDS = ['name', 'phone', 'address_line_1', 'pincode', 'city', 'state'] as const;
 
 /**
  * DTDC, whose booking runs on Shipsy and whose tracking is DTDC's own service; both live under `/dtdc` here:
  * `POST /api/customer/integration/consignment/softdata` and `.../consignment/cancel` with the `api-key` header
  * (answer `{status: 'OK', data: [{success, reference_number | reason, message}]}`, a bad key is 401
- * `{error: {message, reason, statusCode}}`), `GET /dtdc-api/api/dtdc/authenticate?username&password` answering the
+ * `{error: {message, reason, statusCode}}`), `GET .../consignment/shippinglabel/stream?reference_number&label_code&label_format`
+ * streaming the consignment's label PDF, `GET /dtdc-api/api/dtdc/authenticate?username&password` answering the
  * token as text, `POST /dtdc-api/rest/JSONCnTrk/getTrackDetails` with `X-Access-Token` (dates DDMMYYYY, times HHMM,
  * scans oldest first). DTDC pushes no webhooks. AWBs look like D1000000001; piece AWBs follow the master.
  */
@@ -83,6 +86,8 @@ export class DtdcSimulator implements CourierApiSimulator {
         return this.withApiKey(request, () => this.softdata(request.json));
       case 'POST /api/customer/integration/consignment/cancel':
         return this.withApiKey(request, () => this.cancel(request.json as { AWBNo?: unknown; customerCode?: unknown } | undefined));
+      case 'GET /api/customer/integration/consignment/shippinglabel/stream':
+        return this.withApiKey(request, () => this.shippingLabel(request.query));
       case 'GET /dtdc-api/api/dtdc/authenticate': {
         const token = this.trackingAuth.login(request.query.username, request.query.password);
         return token ? { status: 200, body: null, text: token } : { status: 401, body: null, text: 'Invalid Username or Password' };
@@ -159,6 +164,28 @@ export class DtdcSimulator implements CourierApiSimulator {
         failures: outcomes.flatMap((o) => (o.outcome === 'cancelled' ? [] : [{ reference_number: o.awb, message: messages[o.outcome] }])),
       },
     };
+  }
+
+  /** Shipsy streams the label PDF itself (no link); an unknown or cancelled consignment is a 400 in Shipsy's error shape. */
+  private shippingLabel(query: Record<string, string>): SimResponse {
+    const refused = (reason: string, message: string): SimResponse => ({ status: 400, body: { error: { message, reason, statusCode: 400 } } });
+    if (!LABEL_CODES.has(query.label_code ?? '') || query.label_format !== 'pdf') return refused('INVALID_REQUEST', `label_code must be one of ${[...LABEL_CODES].join(', ')} and label_format pdf`);
+    const parcel = this.parcels.get(query.reference_number ?? '');
+    if (!parcel) return refused('CONSIGNMENT_NOT_FOUND', `Consignment ${query.reference_number ?? ''} not found`);
+    if (parcel.cancelled) return refused('CONSIGNMENT_CANCELLED', `Consignment ${parcel.awb} is cancelled`);
+    const c = parcel.booking;
+    const to = c.destination_details ?? {};
+    const pdf = simLabelPdf([
+      'DTDC',
+      `CN ${parcel.awb}  ${c.service_type_id ?? ''}`,
+      `Ref ${parcel.reference}`,
+      `To: ${to.name ?? ''}`,
+      to.address_line_1 ?? '',
+      `${to.city ?? ''} ${to.pincode ?? ''}`,
+      `Pieces ${1 + parcel.childAwbs.length}  Weight ${c.weight ?? ''} kg`,
+      c.cod_collection_mode ? `COD Rs ${c.cod_amount ?? ''}` : 'PREPAID',
+    ]);
+    return { status: 200, body: pdf, headers: { 'content-type': 'application/pdf' } };
   }
 
   private track(request: SimRequest): SimResponse {

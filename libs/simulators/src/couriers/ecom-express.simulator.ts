@@ -1,7 +1,8 @@
 import type { SimRequest, SimResponse } from '../http-simulator';
 import type { CourierApiSimulator } from './courier-simulator-server';
 import { ParcelBook, scenarioFromMarkers, SimParcel, SimScan, StepCodes, WebhookPusher } from './parcel-book';
-import { advanceAndPush, istText, signBody } from './sim-auth-helpers';
+import { advanceAndPush, istText, signBody, unserviceablePincode } from './sim-auth-helpers';
+import { rupees2, simCodFeeRupees, simFreightRupees, simZone } from './sim-pricing';
 
 export interface EcomExpressSimulatorOptions {
   username: string;
@@ -28,13 +29,17 @@ export const ECOM_EXPRESS_SIM_CODES: StepCodes = {
 export type EcomShipment = Record<string, unknown> & { AWB_NUMBER?: unknown; ORDER_NUMBER?: unknown; PRODUCT?: unknown };
 
 const REQUIRED = ['ORDER_NUMBER', 'CONSIGNEE', 'CONSIGNEE_ADDRESS1', 'DESTINATION_CITY', 'PINCODE', 'STATE', 'MOBILE', 'ITEM_DESCRIPTION', 'PICKUP_NAME', 'PICKUP_ADDRESS_LINE1', 'PICKUP_PINCODE', 'PICKUP_MOBILE', 'RETURN_PINCODE'];
+/** Standard service: rupees per 500 g slab before the zone factor. */
+const SLAB_RUPEES = 30;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * Ecom Express: username and password as form fields on every call (a wrong pair is 401). AWBs are allotted first
  * (`POST /apiv2/fetch_awb/` count + type PPD|COD) and used once by `POST /apiv2/manifest_awb/` whose `json_input`
  * holds the shipments; `POST /track_me/api/mawbd/` (awb=a,b) answers XML with scans newest first;
- * `POST /apiv2/cancel_awb/` (awbs=a,b) and `POST /apiv2/ndr_resolutions/` (json_input, instruction RAD|RTO).
+ * `POST /apiv2/cancel_awb/` (awbs=a,b), `POST /apiv2/ndr_resolutions/` (json_input, instruction RAD|RTO) and the
+ * rate calculator `POST /services/rateCalculatorAPI/` (json_input of {orginPincode, destinationPincode, productType,
+ * chargeableWeight kg, codAmount}, priced by the simulated rate card).
  * Scans are pushed as JSON signed `HMAC(secret, "<timestamp>.<body>")`.
  */
 export class EcomExpressSimulator implements CourierApiSimulator {
@@ -67,6 +72,8 @@ export class EcomExpressSimulator implements CourierApiSimulator {
         return { status: 200, body: (request.fields.awbs ?? '').split(',').filter(Boolean).map((awb) => this.cancel(awb.trim())) };
       case '/apiv2/ndr_resolutions/':
         return this.withJsonInput(request.fields.json_input, (items) => ({ status: 200, body: items.map((item) => this.ndr(item)) }));
+      case '/services/rateCalculatorAPI/':
+        return this.withJsonInput(request.fields.json_input, (items) => ({ status: 200, body: items.map((item) => this.rate(item)) }));
       default:
         return { status: 404, body: { success: 'no', error: ['Not found'] } };
     }
@@ -146,6 +153,24 @@ export class EcomExpressSimulator implements CourierApiSimulator {
     if (item.instruction === 'RAD' && !/^\d{2}-\d{2}-\d{4}$/.test(String(item.scheduled_delivery_date ?? ''))) errors.push('scheduled_delivery_date must be DD-MM-YYYY');
     if (item.mobile !== undefined && !/^\d{10}$/.test(String(item.mobile))) errors.push('mobile must be 10 digits');
     return { awb, status: errors.length === 0, error: errors };
+  }
+
+  /** One rate-calculator entry: charges in rupees, or `success: false` with the errors. */
+  private rate(item: Record<string, unknown>): Record<string, unknown> {
+    const [origin, destination] = [String(item.orginPincode ?? ''), String(item.destinationPincode ?? '')];
+    const kg = Number(item.chargeableWeight);
+    const errors = [
+      ...(unserviceablePincode(origin) ? [`Origin pincode ${origin} is not serviceable`] : []),
+      ...(unserviceablePincode(destination) ? [`Destination pincode ${destination} is not serviceable`] : []),
+      ...(item.productType === 'ppd' || item.productType === 'cod' ? [] : ['productType must be ppd or cod']),
+      ...(kg > 0 ? [] : ['chargeableWeight (kg) must be greater than 0']),
+    ];
+    if (errors.length) return { success: false, errors, chargesBreakup: null };
+    const freight = simFreightRupees(SLAB_RUPEES, simZone(origin, destination), Math.round(kg * 1000));
+    const fuel = rupees2(freight * 0.12);
+    const cod = item.productType === 'cod' ? simCodFeeRupees(Number(item.codAmount) || 0, 35, 1.5) : 0;
+    const gst = rupees2((freight + fuel + cod) * 0.18);
+    return { success: true, errors: [], chargesBreakup: { FRT: freight, FUEL: fuel, COD: cod, GST: gst, total_charge: rupees2(freight + fuel + cod + gst) } };
   }
 
   private trackingXml(awbs: string[]): string {

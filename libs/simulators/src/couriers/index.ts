@@ -1,5 +1,7 @@
 export * from './courier-simulator-server';
 export * from './parcel-book';
+export * from './sim-label-pdf';
+export * from './sim-pricing';
 export * from './delhivery.simulator';
 export * from './delhivery-b2b.simulator';
 export * from './xpressbees.simulator';

@@ -1,6 +1,6 @@
 import type { SimRequest, SimResponse } from '../http-simulator';
 import type { StepCodes } from './parcel-book';
-import { ok, PanelSettings, refuse, ShippingPanelSimulator } from './sim-shipping-panel';
+import { ok, PanelCourier, PanelSettings, refuse, ShippingPanelSimulator } from './sim-shipping-panel';
 
 export interface NimbusPostSimulatorOptions {
   email: string;
@@ -22,8 +22,8 @@ export const NIMBUSPOST_SIM_CODES: StepCodes = {
   cancelled: { code: 'CN', text: 'Cancelled' },
 };
 
-/** The couriers a NimbusPost account ships with, and rupees per 500 g they quote. */
-export const NIMBUSPOST_SIM_COURIERS: readonly { id: string; name: string; perSlab: number }[] = [
+/** The couriers a NimbusPost account ships with, and their base rupees per 500 g. */
+export const NIMBUSPOST_SIM_COURIERS: readonly PanelCourier[] = [
   { id: '1', name: 'Delhivery Surface', perSlab: 38 },
   { id: '2', name: 'Xpressbees Surface', perSlab: 35 },
   { id: '3', name: 'Delhivery Air', perSlab: 62 },
@@ -31,10 +31,10 @@ export const NIMBUSPOST_SIM_COURIERS: readonly { id: string; name: string; perSl
 ];
 
 const NIMBUSPOST_PANEL: PanelSettings = {
-  paths: { login: '/v1/users/login', shipments: '/v1/shipments', track: '/v1/shipments/track', cancel: '/v1/shipments/cancel', manifest: '/v1/shipments/manifest', ndr: '/v1/ndr/action' },
+  paths: { login: '/v1/users/login', serviceability: '/v1/courier/serviceability', shipments: '/v1/shipments', track: '/v1/shipments/track', cancel: '/v1/shipments/cancel', manifest: '/v1/shipments/manifest', ndr: '/v1/ndr/action' },
   awbPrefix: '5930', awbLength: 14, codes: NIMBUSPOST_SIM_CODES, signatureHeader: 'x-nimbus-signature',
   hubs: ['Bengaluru Origin Hub', 'Bhiwandi Mother Hub', 'Mumbai Destination Hub'],
-  couriers: Object.fromEntries(NIMBUSPOST_SIM_COURIERS.map((c) => [c.id, c.name])),
+  couriers: NIMBUSPOST_SIM_COURIERS,
 };
 
 /**
@@ -51,32 +51,11 @@ export class NimbusPostSimulator extends ShippingPanelSimulator {
   }
 
   protected override extraRoute(request: SimRequest): SimResponse | null {
-    if (request.method !== 'POST') return null;
-    if (request.path === '/v1/courier/serviceability') return this.quote(request.fields);
-    if (request.path === '/v1/shipments/track/bulk') {
+    if (request.method === 'POST' && request.path === '/v1/shipments/track/bulk') {
       const awbs = (request.json as { awb?: unknown } | undefined)?.awb;
       if (!Array.isArray(awbs) || awbs.length === 0) return refuse('The awb field is required.');
       return ok(awbs.flatMap((awb) => (this.parcels.get(String(awb)) ? [this.trackingOf(this.parcels.get(String(awb))!)] : [])));
     }
     return null;
-  }
-
-  private quote(fields: Record<string, string>): SimResponse {
-    const { origin = '', destination = '' } = fields;
-    if (!/^\d{6}$/.test(origin) || !/^\d{6}$/.test(destination)) return refuse('The origin and destination must be 6 digit pincodes.');
-    if (destination === '000000') return refuse('No courier is serviceable for this pincode');
-    const slabs = Math.max(1, Math.ceil(Number(fields.weight) / 500) || 1);
-    const cod = fields.payment_type === 'cod' ? Math.max(30, Math.round(Number(fields.order_amount) * 0.02)) : 0;
-    return ok(
-      NIMBUSPOST_SIM_COURIERS.map((c) => ({
-        id: c.id,
-        name: c.name,
-        freight_charges: c.perSlab * slabs,
-        cod_charges: cod,
-        total_charges: c.perSlab * slabs + cod,
-        min_weight: 500,
-        chargeable_weight: slabs * 500,
-      })),
-    );
   }
 }

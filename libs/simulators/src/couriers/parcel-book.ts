@@ -81,6 +81,11 @@ export function scenarioFromMarkers(...texts: (string | undefined | null)[]): Pa
   return 'delivered';
 }
 
+/** Still at the seller's: no scan beyond manifested / pickup scheduled. */
+function awaitingPickup(parcel: SimParcel<unknown>): boolean {
+  return parcel.scans.every((s) => s.step === 'manifested' || s.step === 'pickup_scheduled');
+}
+
 export class ParcelBook<T = unknown> {
   private readonly byAwb = new Map<string, SimParcel<T>>();
   private readonly byRef = new Map<string, SimParcel<T>>();
@@ -144,10 +149,21 @@ export class ParcelBook<T = unknown> {
     const parcel = this.byAwb.get(awb);
     if (!parcel) return 'not_found';
     if (parcel.cancelled) return 'already_cancelled';
-    if (parcel.scans.some((s) => s.step !== 'manifested' && s.step !== 'pickup_scheduled')) return 'too_late';
+    if (!awaitingPickup(parcel)) return 'too_late';
     parcel.cancelled = true;
     parcel.scans.push(this.scan('cancelled', parcel));
     return 'cancelled';
+  }
+
+  /**
+   * Whether a parcel's boxes may still change (weight, dimensions): booked, not cancelled, not picked up yet.
+   * 'too_late' once the courier has it; couriers refuse box changes from then on.
+   */
+  boxChange(awb: string): 'allowed' | 'cancelled' | 'too_late' | 'not_found' {
+    const parcel = this.byAwb.get(awb);
+    if (!parcel) return 'not_found';
+    if (parcel.cancelled) return 'cancelled';
+    return awaitingPickup(parcel) ? 'allowed' : 'too_late';
   }
 
   /** Registers a pickup for these AWBs and returns its id; a `pickup_scheduled` scan is added to each. */

@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { SimRequest, SimResponse } from '../http-simulator';
 import type { CourierApiSimulator } from './courier-simulator-server';
 import { ParcelBook, SimParcel, SimScan, StepCodes, WebhookPusher } from './parcel-book';
+import { unserviceablePincode } from './sim-auth-helpers';
+import { SimLabelLinks } from './sim-label-links';
+import { simLabelPdf } from './sim-label-pdf';
+import { rupees2, simLanePricing, simTransitDays } from './sim-pricing';
 
 export interface ShiprocketSimulatorOptions {
   /** The API user's login (Shiprocket: Settings > API > Create an API user). */
@@ -26,11 +30,11 @@ export const SHIPROCKET_STEP_CODES: StepCodes = {
   cancelled: { code: '8', text: 'CANCELED' },
 };
 
-/** The couriers the simulated account can allocate (Shiprocket's serviceability answers a list like this). */
+/** The couriers the simulated account can allocate, with base rupees per 500 g before the zone (Shiprocket's serviceability answers a list like this). */
 const COURIERS = [
-  { courier_company_id: 14, courier_name: 'Xpressbees Surface', is_surface: true, rate: 72.5, etd_days: 5, recommended: true },
-  { courier_company_id: 10, courier_name: 'Delhivery Surface', is_surface: true, rate: 79.0, etd_days: 5, recommended: false },
-  { courier_company_id: 6, courier_name: 'Bluedart Air', is_surface: false, rate: 134.0, etd_days: 2, recommended: false },
+  { courier_company_id: 14, courier_name: 'Xpressbees Surface', is_surface: true, perSlab: 31, recommended: true },
+  { courier_company_id: 10, courier_name: 'Delhivery Surface', is_surface: true, perSlab: 29.5, recommended: false },
+  { courier_company_id: 6, courier_name: 'Bluedart Air', is_surface: false, perSlab: 56, recommended: false },
 ];
 const HUBS = ['Bengaluru Hub', 'Bhiwandi Gateway', 'Mumbai Delivery Centre'];
 const TOKEN_LIFETIME_MS = 10 * 24 * 3600_000;
@@ -63,13 +67,17 @@ const fail = (status: number, message: string, extra: Record<string, unknown> = 
  * order_id answers the existing order) then `courier/assign/awb` {shipment_id, courier_id} with a courier picked from
  * `courier/serviceability/`; then `courier/generate/pickup`, `manifests/generate`, tracking `courier/track/awb/{awb}`
  * (activities newest first), `orders/cancel` {ids} (refused once picked up), `ndr/{awb}/action` {action: re-attempt |
- * return}. Tracking pushes carry no signature: the seller sets a token Shiprocket sends as `x-api-key`.
+ * return}, `courier/generate/label` {shipment_id: [...]} -> `label_url` of a PDF (served by the simulator without auth, as
+ * Shiprocket's storage bucket does). Serviceability prices each courier by zone, 500 g slabs (dead or volumetric at /5000)
+ * and a COD fee; a pincode nobody serves is a 404. Tracking pushes carry no signature: the seller sets a token
+ * Shiprocket sends as `x-api-key`.
  */
 export class ShiprocketSimulator implements CourierApiSimulator {
   readonly prefix = 'shiprocket';
   readonly parcels: ParcelBook<ShiprocketOrder>;
   readonly webhooks = new WebhookPusher();
   private readonly orders = new Map<number, ShiprocketOrder>();
+  private readonly labels = new SimLabelLinks(this.prefix);
   private readonly tokens = new Map<string, number>();
   private readonly routes: Route[];
   private readonly now: () => Date;
@@ -89,6 +97,8 @@ export class ShiprocketSimulator implements CourierApiSimulator {
       route('GET', /^\/v1\/external\/courier\/track\/awb\/([^/]+)$/, (_r, m) => this.track(m[1])),
       route('POST', /^\/v1\/external\/orders\/cancel$/, (r) => this.cancel(r)),
       route('POST', /^\/v1\/external\/ndr\/([^/]+)\/action$/, (r, m) => this.ndrAction(r, m[1])),
+      route('POST', /^\/v1\/external\/courier\/generate\/label$/, (r) => this.generateLabel(r)),
+      route('GET', /^\/label-files\/[\w-]+\.pdf$/, (r) => this.labels.serve(r, (key) => this.renderLabel(key)), false),
     ];
   }
 
@@ -139,13 +149,38 @@ export class ShiprocketSimulator implements CourierApiSimulator {
   }
 
   private serviceability(request: SimRequest): SimResponse {
-    const pins = [request.query.pickup_postcode, request.query.delivery_postcode];
-    if (pins.some((p) => !/^[1-9]\d{5}$/.test(p ?? '')) || !(Number(request.query.weight) > 0)) {
+    const { pickup_postcode: origin = '', delivery_postcode: destination = '', weight, cod, declared_value: declared, length, breadth, height } = request.query;
+    if (![origin, destination].every((p) => /^\d{6}$/.test(p)) || !(Number(weight) > 0)) {
       return fail(422, 'Oops! Invalid Data.', { errors: { delivery_postcode: ['pickup_postcode, delivery_postcode (6 digits) and weight (kg) are required.'] } });
     }
-    const cod = request.query.cod === '1';
-    const available = COURIERS.map((c) => ({ courier_company_id: c.courier_company_id, courier_name: c.courier_name, is_surface: c.is_surface, rate: c.rate + (cod ? 35 : 0), cod: 1, etd: srTime(new Date(this.now().getTime() + c.etd_days * 86_400_000)).slice(0, 10) }));
-    return { status: 200, body: { status: 200, data: { available_courier_companies: available, recommended_courier_company_id: COURIERS.find((c) => c.recommended)!.courier_company_id } } };
+    if (unserviceablePincode(origin) || unserviceablePincode(destination)) return { status: 404, body: { status: 404, message: `Delivery postcode ${destination} is not serviceable from ${origin}` } };
+    const box = { length: Number(length), breadth: Number(breadth), height: Number(height) };
+    const priced = simLanePricing({ origin, destination, deadGrams: Number(weight) * 1000, box, codRupees: cod === '1' ? Number(declared) || 0 : null });
+    const codCharges = priced.codFee;
+    const available = COURIERS.map((c) => {
+      const freight = priced.freight(c.perSlab);
+      const days = simTransitDays(priced.zone, !c.is_surface);
+      return {
+        courier_company_id: c.courier_company_id,
+        courier_name: c.courier_name,
+        is_surface: c.is_surface,
+        freight_charge: freight,
+        cod_charges: codCharges,
+        coverage_charges: 0,
+        other_charges: 0,
+        rate: rupees2(freight + codCharges),
+        rto_charges: freight,
+        charge_weight: priced.slabGrams / 1000,
+        min_weight: 0.5,
+        cod: 1,
+        pickup_availability: '1',
+        odablock: false,
+        zone: `z_${priced.zone.toLowerCase()}`,
+        estimated_delivery_days: String(days),
+        etd: srTime(new Date(this.now().getTime() + days * 86_400_000)).slice(0, 10),
+      };
+    });
+    return { status: 200, body: { status: 200, currency: 'INR', data: { available_courier_companies: available, recommended_courier_company_id: COURIERS.find((c) => c.recommended)!.courier_company_id } } };
   }
 
   private createOrder(request: SimRequest): SimResponse {
@@ -173,7 +208,6 @@ export class ShiprocketSimulator implements CourierApiSimulator {
     const payload = order.payload;
     order.awb = this.parcels.book(order.channelOrderId, order, {}).parcel.awb;
     order.courier = courier;
-    const routingCode = `${String(payload.billing_state ?? 'XX').slice(0, 2).toUpperCase()}/${String(payload.billing_pincode).slice(0, 3)}`;
     return {
       status: 200,
       body: {
@@ -189,7 +223,7 @@ export class ShiprocketSimulator implements CourierApiSimulator {
             assigned_date_time: { date: `${srTime(this.now())}.000000`, timezone_type: 3, timezone: 'Asia/Kolkata' },
             applied_weight: Number(payload.weight),
             courier_name: courier.courier_name,
-            routing_code: routingCode,
+            routing_code: routingCodeOf(payload),
             rto_routing_code: 'KA/560',
             pickup_scheduled_date: null,
           },
@@ -296,6 +330,31 @@ export class ShiprocketSimulator implements CourierApiSimulator {
     return { status: 200, body: { status: true, message: `Action ${action} submitted successfully` } };
   }
 
+  /** One label file for the shipments that have an AWB; the answer links to it. */
+  private generateLabel(request: SimRequest): SimResponse {
+    const ids = (request.json as { shipment_id?: unknown } | undefined)?.shipment_id;
+    if (!Array.isArray(ids) || ids.length === 0) return fail(422, 'Oops! Invalid Data.', { errors: { shipment_id: ['The shipment id field is required.'] } });
+    const labelled = ids.map(Number).filter((id) => {
+      const order = this.byShipment(id);
+      return order?.awb && !order.cancelled;
+    });
+    const notCreated = ids.map(Number).filter((id) => !labelled.includes(id));
+    if (labelled.length === 0) return { status: 200, body: { label_created: 0, label_url: '', response: 'Label could not be generated: no AWB is assigned to these shipments', not_created: notCreated } };
+    return { status: 200, body: { label_created: 1, label_url: this.labels.link(request, labelled.join(',')), response: 'Label has been created and uploaded successfully!', not_created: notCreated } };
+  }
+
+  /** The label PDF of a link's shipments (a comma-separated list of shipment ids); none once a shipment is gone. */
+  private renderLabel(key: string): Buffer | undefined {
+    const orders = key.split(',').map((id) => this.byShipment(Number(id)));
+    if (orders.some((order) => !order?.awb)) return undefined;
+    return simLabelPdf(
+      orders.flatMap((order) => {
+        const p = order!.payload;
+        return [`SHIPROCKET - ${order!.courier?.courier_name ?? ''}`, `AWB ${order!.awb}`, `Routing ${routingCodeOf(p)}`, `Order ${order!.channelOrderId}`, String(p.payment_method), `To: ${String(p.billing_customer_name)} ${String(p.billing_last_name ?? '')}`, `${String(p.billing_city)} ${String(p.billing_pincode)}`];
+      }),
+    );
+  }
+
   private byShipment(shipmentId: number): ShiprocketOrder | undefined {
     return [...this.orders.values()].find((o) => o.shipmentId === shipmentId);
   }
@@ -326,6 +385,11 @@ export class ShiprocketSimulator implements CourierApiSimulator {
       pod: 'Not Available',
     });
   }
+}
+
+/** The routing code Shiprocket returns on AWB assignment (state / pincode prefix). */
+function routingCodeOf(payload: Record<string, unknown>): string {
+  return `${String(payload.billing_state ?? 'XX').slice(0, 2).toUpperCase()}/${String(payload.billing_pincode).slice(0, 3)}`;
 }
 
 /** Shiprocket's validation of an adhoc order, worded as its `errors` map. */

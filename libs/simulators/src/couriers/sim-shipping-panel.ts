@@ -1,8 +1,9 @@
 import type { SimRequest, SimResponse } from '../http-simulator';
 import type { CourierApiSimulator } from './courier-simulator-server';
 import { ParcelBook, SimParcel, SimScan, StepCodes, WebhookPusher } from './parcel-book';
-import { advanceAndPush, istText, signBody } from './sim-auth-helpers';
+import { advanceAndPush, istText, signBody, unserviceablePincode } from './sim-auth-helpers';
 import { SimBearerAuth } from './sim-bearer-auth';
+import { rupees2, simLanePricing } from './sim-pricing';
 
 export interface PanelAddress {
   name: string;
@@ -30,18 +31,25 @@ export interface PanelShipment {
   collectable_amount?: number;
 }
 
+/** A courier the account books with (`courier_id`), and its base rate in rupees per 500 g before the zone. */
+export interface PanelCourier {
+  id: string;
+  name: string;
+  perSlab: number;
+}
+
 export interface ShippingPanelOptions {
   email: string;
   password: string;
-  paths: { login: string; shipments: string; track: string; cancel: string; manifest: string; ndr: string };
+  paths: { login: string; serviceability: string; shipments: string; track: string; cancel: string; manifest: string; ndr: string };
   awbPrefix: string;
   awbLength: number;
   codes: StepCodes;
   hubs: readonly string[];
   /** Header carrying the hex HMAC-SHA256 of the webhook body. */
   signatureHeader: string;
-  /** courier_id values the account books with, and their names. */
-  couriers: Readonly<Record<string, string>>;
+  /** The couriers the account books with, in the order the serviceability answer lists them. */
+  couriers: readonly PanelCourier[];
 }
 
 /** What a courier's subclass fixes; the account's e-mail and password come from the caller. */
@@ -83,6 +91,7 @@ export abstract class ShippingPanelSimulator implements CourierApiSimulator {
     const route = `${request.method} ${request.path}`;
     if (route === `POST ${paths.login}`) return this.login(request);
     if (!this.auth.bearerValid(request)) return { status: 401, body: { status: false, message: 'Unauthenticated.' } };
+    if (route === `POST ${paths.serviceability}`) return this.quote(request.json as Record<string, unknown> | undefined);
     if (route === `POST ${paths.shipments}`) return this.book(request.json as Partial<PanelShipment> | undefined);
     if (request.method === 'GET' && request.path.startsWith(`${paths.track}/`)) {
       const parcel = this.parcels.get(decodeURIComponent(request.path.slice(paths.track.length + 1)));
@@ -139,9 +148,9 @@ export abstract class ShippingPanelSimulator implements CourierApiSimulator {
     const valid = shipment as PanelShipment;
     const { parcel, duplicate } = this.parcels.book(valid.order_number, valid);
     if (duplicate) return refuse(`Order number ${valid.order_number} already exists`);
-    const courierId = valid.courier_id ?? Object.keys(this.panel.couriers)[0];
+    const courier = this.courier(valid.courier_id) ?? this.panel.couriers[0];
     const id = ++this.orders;
-    return ok({ order_id: id, shipment_id: id, awb_number: parcel.awb, courier_id: courierId, courier_name: this.panel.couriers[courierId], status: 'booked', payment_type: valid.payment_type });
+    return ok({ order_id: id, shipment_id: id, awb_number: parcel.awb, courier_id: courier.id, courier_name: courier.name, status: 'booked', payment_type: valid.payment_type });
   }
 
   private refusal(s: Partial<PanelShipment> | undefined): string | null {
@@ -159,9 +168,34 @@ export abstract class ShippingPanelSimulator implements CourierApiSimulator {
     }
     if (!s.pickup?.warehouse_name) return 'The pickup.warehouse name field is required.';
     if (!s.order_items?.length) return 'The order items field is required.';
-    if (s.courier_id !== undefined && !(s.courier_id in this.panel.couriers)) return 'Selected courier is not available';
+    if (s.courier_id !== undefined && !this.courier(s.courier_id)) return 'Selected courier is not available';
     if (s.consignee!.pincode === '000000') return 'Delivery pincode is not serviceable';
     return this.extraRefusal(s as PanelShipment);
+  }
+
+  private courier(id: unknown): PanelCourier | undefined {
+    return this.panel.couriers.find((c) => c.id === String(id));
+  }
+
+  /**
+   * `POST <serviceability>`: every courier of the account that serves the lane for the payment type, with its
+   * charges in rupees (freight by zone and chargeable 500 g slabs; on COD a fee on the order amount).
+   */
+  private quote(lane: Record<string, unknown> | undefined): Answer {
+    const { origin, destination, payment_type: payment, order_amount: amount, weight } = lane ?? {};
+    if (!/^\d{6}$/.test(String(origin ?? '')) || !/^\d{6}$/.test(String(destination ?? ''))) return refuse('The origin and destination must be 6 digit pincodes.');
+    if (payment !== 'cod' && payment !== 'prepaid') return refuse('The payment type must be cod or prepaid.');
+    if (!(Number(weight) > 0)) return refuse('The weight field is required.');
+    if (!(Number(amount) >= 0)) return refuse('The order amount must be a number.');
+    if (unserviceablePincode(origin) || unserviceablePincode(destination)) return refuse('No courier is serviceable for this pincode');
+    const box = { length: Number(lane!.length), breadth: Number(lane!.breadth), height: Number(lane!.height) };
+    const priced = simLanePricing({ origin: String(origin), destination: String(destination), deadGrams: Number(weight), box, codRupees: payment === 'cod' ? Number(amount) : null });
+    return ok(
+      this.panel.couriers.map((c) => {
+        const freight = priced.freight(c.perSlab);
+        return { id: c.id, name: c.name, freight_charges: freight, cod_charges: priced.codFee, total_charges: rupees2(freight + priced.codFee), min_weight: 500, chargeable_weight: priced.slabGrams };
+      }),
+    );
   }
 
   private cancel(awb: string): Answer {

@@ -2,6 +2,7 @@ import type { SimRequest, SimResponse } from '../http-simulator';
 import type { CourierApiSimulator } from './courier-simulator-server';
 import { ParcelBook, SimParcel, SimScan, StepCodes, WebhookPusher, scenarioFromMarkers } from './parcel-book';
 import { SimTokenIssuer, advanceAndPush, bearerTokenOf, istText, jsonBody, missingFields, signBody, unserviceablePincode } from './sim-auth-helpers';
+import { rupees2, simLanePricing, simTransitDays } from './sim-pricing';
 
 export interface SmartShipSimulatorOptions {
   username: string;
@@ -39,6 +40,12 @@ const NDR_CODES: Readonly<Record<string, { code: string; text: string }>> = {
   'COD amount not ready': { code: '14', text: 'Delivery Attempted-COD Not ready' },
 };
 
+/** The carriers the simulated account ships with (`preferred_carriers` ids), base rupees per 500 g before the zone. */
+const CARRIERS = [
+  { id: 279, name: 'Bluedart Surface', air: false, perSlab: 34 },
+  { id: 282, name: 'Bluedart Air', air: true, perSlab: 60 },
+];
+
 const REQUIRED = ['client_order_reference_id', 'payment_type', 'package_order_weight', 'shipper_hub_id'];
 const REQUIRED_CONSIGNEE = ['consignee_name', 'consignee_phone', 'consignee_complete_address', 'consignee_pincode'];
 
@@ -49,7 +56,9 @@ const ok = (data: unknown, message = 'OK'): SimResponse => ({ status: 200, body:
  * oauth.smartship.in in production) answering `{access_token, token_type, expires_in}`; bearer-authenticated
  * `/v2/app/Fulfillmentservice/*` calls keyed by `client_order_reference_id` (orderRegistrationOneStep,
  * orderCancellation, orderReattempt, createManifest) and `GET /v1/Trackorder?tracking_numbers=` with rows newest
- * first (`date_time` as YYYY-MM-DD HH:mm:ss IST). Envelopes are `{status: 1, code: 200, message, data}`. Each scan
+ * first (`date_time` as YYYY-MM-DD HH:mm:ss IST), and ServiceabilityHubWise (`{request_info: {cost_info}, order_info}` ->
+ * `data.serviceability_status`, `data.carrier_info[]`, charges in rupees with GST when cost_info is asked: modelled).
+ * Envelopes are `{status: 1, code: 200, message, data}`. Each scan
  * is pushed as `{awbno, status, status_description, ...}`, signed in `x-smartship-signature` (modelled).
  */
 export class SmartShipSimulator implements CourierApiSimulator {
@@ -87,6 +96,8 @@ export class SmartShipSimulator implements CourierApiSimulator {
         return this.reattempt(body);
       case `POST ${FULFILMENT}/createManifest`:
         return this.manifest(body);
+      case `POST ${FULFILMENT}/ServiceabilityHubWise`:
+        return this.hubWise(body);
       default:
         return { status: 404, body: { status: 0, code: 404, message: 'Not Found', data: [] } };
     }
@@ -205,6 +216,29 @@ export class SmartShipSimulator implements CourierApiSimulator {
     if (!awbs.length) return ok({ failure });
     const pickupId = this.book.schedulePickup(awbs);
     return ok({ manifest_id: `MF${pickupId}`, pickup_date: String(body.preferred_pickup_date ?? ''), success: references.filter((r) => !failure[r]), failure });
+  }
+
+  /** The carriers serving a lane for the payment type; with `cost_info`, each one's charges (freight by zone and slab, COD fee, 18% GST). */
+  private hubWise(body: Record<string, unknown>): SimResponse {
+    const info = (body.order_info ?? {}) as Record<string, unknown>;
+    const withCost = ((body.request_info ?? {}) as Record<string, unknown>).cost_info === true;
+    const problems = missingFields(info, ['source_pincode', 'destination_pincode', 'order_weight', 'payment_type']).map((field) => `${field} is required`);
+    if (info.payment_type !== undefined && info.payment_type !== 'cod' && info.payment_type !== 'prepaid') problems.push('payment_type must be cod or prepaid');
+    if (info.order_weight !== undefined && !(Number(info.order_weight) > 0)) problems.push('order_weight must be in grams, above 0');
+    if (problems.length) return { status: 200, body: { status: 0, code: 422, message: problems.join(', '), data: [] } };
+    const [origin, destination] = [String(info.source_pincode), String(info.destination_pincode)];
+    if (unserviceablePincode(origin) || unserviceablePincode(destination)) return ok({ serviceability_status: false, carrier_info: [] }, 'Pincode not serviceable');
+    const preferred = Array.isArray(info.preferred_carriers) && info.preferred_carriers.length ? CARRIERS.filter((c) => (info.preferred_carriers as unknown[]).map(Number).includes(c.id)) : CARRIERS;
+    const box = { length: Number(info.length), breadth: Number(info.width), height: Number(info.height) };
+    const priced = simLanePricing({ origin, destination, deadGrams: Number(info.order_weight), box, codRupees: info.payment_type === 'cod' ? Number(info.order_value) || 0 : null });
+    const carriers = preferred.map((c) => {
+      const row = { carrier_id: c.id, carrier_name: c.name, delivery_tat: simTransitDays(priced.zone, c.air) };
+      if (!withCost) return row;
+      const freight = priced.freight(c.perSlab);
+      const gst = rupees2((freight + priced.codFee) * 0.18);
+      return { ...row, freight_charge: freight, cod_charge: priced.codFee, gst_charge: gst, total_charge: rupees2(freight + priced.codFee + gst), chargeable_weight: priced.slabGrams };
+    });
+    return ok({ serviceability_status: carriers.length > 0, carrier_info: carriers }, carriers.length ? 'success' : 'No preferred carrier serves this lane');
   }
 
   private webhookOf(scan: SimScan, parcel: SimParcel<SmartShipOrder>) {

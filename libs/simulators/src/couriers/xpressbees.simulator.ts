@@ -1,5 +1,5 @@
 import type { StepCodes } from './parcel-book';
-import { PanelSettings, PanelShipment, ShippingPanelSimulator } from './sim-shipping-panel';
+import { PanelCourier, PanelSettings, PanelShipment, ShippingPanelSimulator } from './sim-shipping-panel';
 
 export interface XpressbeesSimulatorOptions {
   email: string;
@@ -22,18 +22,21 @@ export const XPRESSBEES_SIM_CODES: StepCodes = {
   cancelled: { code: 'CAN', text: 'Cancelled' },
 };
 
-/** courier_id values of an Xpressbees shipping account (its `GET /api/courier` list). */
-export const XPRESSBEES_COURIER_IDS: Readonly<Record<string, string>> = { '1': 'Xpressbees Surface', '6': 'Xpressbees Air' };
+/** courier_id values of an Xpressbees shipping account (its `GET /api/courier` list), with base rupees per 500 g. */
+export const XPRESSBEES_SIM_COURIERS: readonly PanelCourier[] = [
+  { id: '1', name: 'Xpressbees Surface', perSlab: 32 },
+  { id: '6', name: 'Xpressbees Air', perSlab: 58 },
+];
 
 const XPRESSBEES_PANEL: PanelSettings = {
-  paths: { login: '/api/users/login', shipments: '/api/shipments2', track: '/api/shipments2/track', cancel: '/api/shipments2/cancel', manifest: '/api/shipments2/manifest', ndr: '/api/ndr/create' },
-  awbPrefix: '1423', awbLength: 15, codes: XPRESSBEES_SIM_CODES, couriers: XPRESSBEES_COURIER_IDS,
+  paths: { login: '/api/users/login', serviceability: '/api/courier/serviceability', shipments: '/api/shipments2', track: '/api/shipments2/track', cancel: '/api/shipments2/cancel', manifest: '/api/shipments2/manifest', ndr: '/api/ndr/create' },
+  awbPrefix: '1423', awbLength: 15, codes: XPRESSBEES_SIM_CODES, couriers: XPRESSBEES_SIM_COURIERS,
   hubs: ['Bangalore Hoskote Hub', 'Nagpur Gateway', 'Mumbai Andheri DC'], signatureHeader: 'x-xpressbees-signature',
 };
 
 /**
- * Xpressbees' shipping API (shipment.xpressbees.com): `POST /api/users/login`, `POST /api/shipments2` (courier_id
- * required, COD needs collectable_amount), `GET /api/shipments2/track/{awb}`, `POST /api/shipments2/cancel`,
+ * Xpressbees' shipping API (shipment.xpressbees.com): `POST /api/users/login`, `POST /api/courier/serviceability`
+ * (quotes per courier), `POST /api/shipments2` (courier_id required, COD needs collectable_amount), `GET /api/shipments2/track/{awb}`, `POST /api/shipments2/cancel`,
  * `POST /api/shipments2/manifest` (books the pickup), `POST /api/ndr/create`; 15-digit AWBs.
  */
 export class XpressbeesSimulator extends ShippingPanelSimulator {

@@ -44,4 +44,13 @@ export interface CourierCredentialsView {
   fields: { name: string; set: boolean; lastFour: string | null }[];
   updatedAt: string | null;
   updatedBy: string | null;
+  /** The company account's public id (null for the platform's, or when nothing is stored). */
+  accountId: string | null;
+  /**
+   * Where the courier should push scans for these credentials (paste into the courier's panel): a company account's
+   * own address, or the platform's per-courier one; null when the courier pushes none or nothing is stored.
+   */
+  webhookPath: string | null;
+  /** webhookPath on PUBLIC_BASE_URL. */
+  webhookUrl: string | null;
 }

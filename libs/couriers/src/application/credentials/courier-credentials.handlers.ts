@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AUDIT_TRAIL, AuditTrail } from '@shipcrowd/audit/contracts';
 import { DomainError } from '@shipcrowd/kernel';
-import { TenantScope, UnitOfWork } from '@shipcrowd/platform';
+import { APP_CONFIG, AppConfig, TenantScope, UnitOfWork } from '@shipcrowd/platform';
 import { credentialErrors, maskedFields, normalisedCredentials } from '../../domain/credential-fields';
 import { CourierCredentialStore, StoredCredentials } from '../../infrastructure/persistence/courier-credential-store';
+import { courierWebhookPath } from '../../infrastructure/sandbox/courier-sandbox-webhooks';
 import { CourierProviders } from '../courier-providers';
 import { PlatformCourierAccounts } from '../platform-courier-accounts';
+import { accountWebhookPath, CompanyCourierAccounts } from './company-courier-accounts';
 import {
   CourierCredentialsView,
   CredentialsActor,
@@ -21,15 +23,29 @@ function scopeOf(actor: CredentialsActor): TenantScope {
   return actor.owner ? { companyId: actor.owner, userId: actor.userId } : { system: true, userId: actor.userId };
 }
 
-function viewOf(owner: string | null, courier: string, fields: readonly string[], stored: StoredCredentials | null): CourierCredentialsView {
-  return {
-    courier,
-    owner: owner ? 'company' : 'platform',
-    configured: stored !== null,
-    fields: maskedFields(fields, stored?.credentials ?? null),
-    updatedAt: stored?.updatedAt.toISOString() ?? null,
-    updatedBy: stored?.updatedBy ?? null,
-  };
+/** Builds the masked view of one owner's credentials, with the address the courier should push webhooks to. */
+@Injectable()
+export class CourierCredentialsViews {
+  constructor(
+    private readonly providers: CourierProviders,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  of(owner: string | null, courier: string, stored: StoredCredentials | null): CourierCredentialsView {
+    const { credentialFields, capabilities } = this.providers.get(courier);
+    const webhookPath = !stored || !capabilities.webhookPush ? null : owner ? accountWebhookPath(courier, stored.id) : courierWebhookPath(courier);
+    return {
+      courier,
+      owner: owner ? 'company' : 'platform',
+      configured: stored !== null,
+      fields: maskedFields(credentialFields, stored?.credentials ?? null),
+      updatedAt: stored?.updatedAt.toISOString() ?? null,
+      updatedBy: stored?.updatedBy ?? null,
+      accountId: owner ? (stored?.id ?? null) : null,
+      webhookPath,
+      webhookUrl: webhookPath && `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}${webhookPath}`,
+    };
+  }
 }
 
 /** The audit trail keeps which fields were set, never a value. */
@@ -41,7 +57,9 @@ abstract class CredentialChange {
     protected readonly uow: UnitOfWork,
     protected readonly store: CourierCredentialStore,
     protected readonly providers: CourierProviders,
-    protected readonly platformAccounts: PlatformCourierAccounts,
+    protected readonly views: CourierCredentialsViews,
+    private readonly platformAccounts: PlatformCourierAccounts,
+    private readonly companyAccounts: CompanyCourierAccounts,
     @Inject(AUDIT_TRAIL) private readonly trail: AuditTrail,
   ) {}
 
@@ -59,9 +77,10 @@ abstract class CredentialChange {
     });
   }
 
-  /** Webhook authentication reads the platform's credentials from memory: reload them after a change. */
-  protected async afterCommit(actor: CredentialsActor): Promise<void> {
+  /** Webhook authentication reads credentials from memory: reload the platform's, forget the company account's old ones. */
+  protected async afterCommit(actor: CredentialsActor, replaced: StoredCredentials | null): Promise<void> {
     if (!actor.owner) await this.platformAccounts.refresh();
+    else if (replaced) this.companyAccounts.forget(replaced.id);
   }
 }
 
@@ -71,14 +90,14 @@ export class SetCourierCredentialsHandler extends CredentialChange implements IC
     const { credentialFields } = this.providers.get(courier);
     const errors = credentialErrors(credentialFields, credentials);
     if (errors.length) throw new DomainError('validation.failed', errors.length === 1 ? `${errors[0].field}: ${errors[0].message}` : `${errors.length} fields are invalid`, 'validation', { errors });
-    const saved = await this.uow.run(scopeOf(actor), async () => {
+    const { before, after } = await this.uow.run(scopeOf(actor), async () => {
       const before = await this.store.save(actor.owner, courier, normalisedCredentials(credentialFields, credentials), actor.userId);
       const after = await this.store.find(actor.owner, courier);
       await this.audit(actor, before ? 'couriers.credentials_replaced' : 'couriers.credentials_set', courier, before, after);
-      return after;
+      return { before, after };
     });
-    await this.afterCommit(actor);
-    return viewOf(actor.owner, courier, credentialFields, saved);
+    await this.afterCommit(actor, before);
+    return this.views.of(actor.owner, courier, after);
   }
 }
 
@@ -86,11 +105,12 @@ export class SetCourierCredentialsHandler extends CredentialChange implements IC
 export class RemoveCourierCredentialsHandler extends CredentialChange implements ICommandHandler<RemoveCourierCredentials, void> {
   async execute({ actor, courier }: RemoveCourierCredentials): Promise<void> {
     this.providers.get(courier);
-    await this.uow.run(scopeOf(actor), async () => {
-      const removed = await this.store.remove(actor.owner, courier);
-      if (removed) await this.audit(actor, 'couriers.credentials_removed', courier, removed, null);
+    const removed = await this.uow.run(scopeOf(actor), async () => {
+      const before = await this.store.remove(actor.owner, courier);
+      if (before) await this.audit(actor, 'couriers.credentials_removed', courier, before, null);
+      return before;
     });
-    await this.afterCommit(actor);
+    await this.afterCommit(actor, removed);
   }
 }
 
@@ -100,12 +120,13 @@ export class GetCourierCredentialsHandler implements IQueryHandler<GetCourierCre
     private readonly uow: UnitOfWork,
     private readonly store: CourierCredentialStore,
     private readonly providers: CourierProviders,
+    private readonly views: CourierCredentialsViews,
   ) {}
 
   async execute({ owner, courier }: GetCourierCredentials): Promise<CourierCredentialsView> {
-    const { credentialFields } = this.providers.get(courier);
+    this.providers.get(courier);
     const stored = await this.uow.run(owner ? { companyId: owner } : { system: true }, () => this.store.find(owner, courier));
-    return viewOf(owner, courier, credentialFields, stored);
+    return this.views.of(owner, courier, stored);
   }
 }
 

@@ -4,11 +4,16 @@ import type {
   BookingResult,
   CourierCapabilities,
   CourierCode,
+  CourierRate,
+  CourierServiceability,
   LabelData,
   NdrActionRequest,
   NdrActionResult,
   PickupRequest,
+  PackageUpdate,
   PickupResult,
+  RateQuery,
+  ServiceabilityQuery,
   TrackingEvent,
 } from '../../../contracts';
 
@@ -56,6 +61,14 @@ export abstract class CourierProvider {
   labelData?(call: CourierCall, awb: string): Promise<LabelData>;
   requestPickup?(call: CourierCall, request: PickupRequest): Promise<PickupResult>;
   ndrAction?(call: CourierCall, request: NdrActionRequest): Promise<NdrActionResult>;
+  /** Live pincode-pair check (capability serviceabilityApi). A safe call: use `call.http`. */
+  serviceability?(call: CourierCall, query: ServiceabilityQuery): Promise<CourierServiceability>;
+  /** The courier's own prices (capability rateApi). A safe call: use `call.http`. */
+  rates?(call: CourierCall, query: RateQuery): Promise<CourierRate[]>;
+  /** Changed boxes before pickup (capability packageUpdateApi). Not retried: use `call.httpNoRetry`. */
+  updatePackages?(call: CourierCall, awb: string, update: PackageUpdate): Promise<void>;
+  /** The courier-rendered label as PDF bytes (capability courierLabel); fetch the PDF when the courier answers with a link. */
+  courierLabel?(call: CourierCall, awb: string): Promise<Buffer>;
 }
 
 /** The courier understood the request and refused it (4xx or success=false): not retried, shown to the seller. */

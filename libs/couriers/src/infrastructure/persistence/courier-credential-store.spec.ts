@@ -68,4 +68,22 @@ describe('CourierCredentialStore: sealing and key rotation', () => {
     expect(await storeWith(key('k4'), k2, k3).resealAll()).toEqual({ resealed: 4, unreadable: 0 });
     expect(new Set((await keyIds()).map((r) => r.key_id))).toEqual(new Set(['k4']));
   });
+
+  it("finds a company's account by its id, and nothing for the platform's row, an unknown id or a row that no longer opens", async () => {
+    const k6 = key('k6');
+    const store = storeWith(k6);
+    const companyC = randomUUID();
+    await uow.run({ companyId: companyC }, () => store.save(companyC, 'shiprocket', { email: 'c@example.in', webhookSecret: 'secret-of-c' }, null));
+    const ids = await uow.run({ system: true }, (tx) => queryRows<{ id: string; company_id: string | null }>(tx, sql`select id, company_id from couriers.courier_credentials`));
+    const ofC = ids.find((r) => r.company_id === companyC)!;
+    expect(await uow.run({ system: true }, () => store.findAccount(ofC.id))).toMatchObject({ id: ofC.id, companyId: companyC, courier: 'shiprocket', credentials: { webhookSecret: 'secret-of-c' } });
+    const platformRow = ids.find((r) => r.company_id === null)!;
+    expect(await uow.run({ system: true }, () => store.findAccount(platformRow.id))).toBeNull();
+    expect(await uow.run({ system: true }, () => store.findAccount(randomUUID()))).toBeNull();
+
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    expect(await uow.run({ system: true }, () => storeWith(key('k7')).findAccount(ofC.id))).toBeNull();
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ companyId: companyC, keyId: 'k6' }), expect.stringContaining('do not open'));
+    logged.mockRestore();
+  });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { CLOCK, Clock, newId } from '@shipcrowd/kernel';
 import { SecretBox, UnitOfWork } from '@shipcrowd/platform';
 import type { CourierCredentials } from '../../application/ports/courier-provider';
@@ -12,6 +12,8 @@ export const COURIER_SECRET_BOX = Symbol('CourierSecretBox');
 export type CredentialOwner = string | null;
 
 export interface StoredCredentials {
+  /** The account's public id (a company's account is addressed by it, e.g. in its webhook URL); kept when credentials are replaced. */
+  id: string;
   companyId: CredentialOwner;
   courier: string;
   credentials: CourierCredentials;
@@ -46,6 +48,21 @@ export class CourierCredentialStore {
   async find(companyId: CredentialOwner, courier: string): Promise<StoredCredentials | null> {
     const [row] = await this.uow.tx().select().from(courierCredentials).where(and(ownerIs(companyId), eq(courierCredentials.courier, courier))).limit(1);
     return row ? this.open(row) : null;
+  }
+
+  /**
+   * A company's account by its id (system scope: webhooks arrive without a tenant). Null when there is no such company
+   * account or its row no longer opens (logged).
+   */
+  async findAccount(id: string): Promise<StoredCredentials | null> {
+    const [row] = await this.uow.tx().select().from(courierCredentials).where(and(eq(courierCredentials.id, id), isNotNull(courierCredentials.companyId))).limit(1);
+    if (!row) return null;
+    try {
+      return this.open(row);
+    } catch (error) {
+      this.logger.error({ err: error, courier: row.courier, companyId: row.companyId, keyId: row.keyId }, 'courier account credentials do not open (is their key still in ENCRYPTION_KEY?)');
+      return null;
+    }
   }
 
   /** The company's own credentials for a courier and the platform's, in one read. */
@@ -143,6 +160,6 @@ export class CourierCredentialStore {
 
   private open(row: typeof courierCredentials.$inferSelect): StoredCredentials {
     const credentials = JSON.parse(this.box.open(row.sealed, associatedData(row.companyId, row.courier))) as CourierCredentials;
-    return { companyId: row.companyId, courier: row.courier, credentials, keyId: row.keyId, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+    return { id: row.id, companyId: row.companyId, courier: row.courier, credentials, keyId: row.keyId, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
   }
 }

@@ -29,7 +29,10 @@ export class CourierCapabilitiesDto {
   @ApiProperty({ description: 'Cancel before pickup through the API' }) cancel!: boolean;
   @ApiProperty({ description: 'The courier pushes scans (else Shipcrowd polls)' }) webhookPush!: boolean;
   @ApiProperty() trackingPull!: boolean;
-  @ApiProperty({ description: 'The courier quotes its own price through the API' }) rateApi!: boolean;
+  @ApiProperty({ description: 'The courier quotes its own price through the API (POST /v1/couriers/{courier}/rate-quotes)' }) rateApi!: boolean;
+  @ApiProperty({ description: 'The courier answers pincode-pair serviceability through the API (POST /v1/couriers/{courier}/serviceability-checks)' }) serviceabilityApi!: boolean;
+  @ApiProperty({ description: 'Box weight and dimensions can be changed at the courier after booking, before pickup' }) packageUpdateApi!: boolean;
+  @ApiProperty({ description: 'The courier renders its own label for a booked AWB' }) courierLabel!: boolean;
   @ApiProperty({ type: [String], enum: ['re_attempt', 'defer', 'edit_details', 'rto'] }) ndrActions!: string[];
   @ApiProperty({ type: CourierLimitsDto }) limits!: CourierLimitsDto;
   @ApiProperty({ type: [String], enum: ['fragile', 'liquid', 'dangerous_goods'], description: 'Goods the courier does not carry' }) refusedHandling!: string[];
@@ -74,6 +77,16 @@ export class CourierCredentialsDto {
   @ApiProperty({ type: [CredentialFieldDto] }) fields!: CredentialFieldDto[];
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) updatedAt!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) updatedBy!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: "The company account's id (null for the platform's credentials, or when none are stored)" }) accountId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/v1/courier-webhooks/delhivery/accounts/0193a4c2-7d1e-7c3a-9b8e-2f6d5c4b3a21',
+    description: "Where the courier should push scans for these credentials: a company account's own address (authenticated with its webhook secret, moving only the company's shipments), or the platform's per-courier address. null when the courier pushes no webhooks or nothing is stored.",
+  })
+  webhookPath!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'https://api.shipcrowd.example/v1/courier-webhooks/delhivery/accounts/0193a4c2-7d1e-7c3a-9b8e-2f6d5c4b3a21', description: "webhookPath on this API's public address, to paste into the courier's panel" })
+  webhookUrl!: string | null;
 }
 
 export class CourierHealthDto {

@@ -1,6 +1,7 @@
 import { DelhiveryPostalCode, DelhiverySimulator } from '@shipcrowd/simulators';
 import { CourierAuthFailed, CourierRejected } from '../../../application/ports/courier-provider';
 import { describeCourierContract } from '../../../testing/courier-contract';
+import { fetchLabelPdf } from '../shared/courier-label';
 import { bookingFor, describeTokenWebhookContract, useSimulatedCourier, withoutSignedWebhookCheck } from '../shared/courier-spec-support';
 import { DelhiveryAdapter } from './delhivery.adapter';
 
@@ -88,6 +89,87 @@ describe('Delhivery adapter on the wire', () => {
   it('reads label data from the packing slip', async () => {
     const { awb } = await adapter.book(courier.call, booking());
     expect(await adapter.labelData!(courier.call, awb)).toEqual({ awb, sortCode: 'BOM/ADH', routingCode: 'Mumbai_Andheri_DC (Maharashtra)' });
+  });
+
+  it('checks a lane with one pincode-API call: delivery flags at the destination, pickup at the origin, the buyer’s pincode for reverse', async () => {
+    courier.sim.upsertPincode(pin(782001, { is_oda: 'Y', max_amount: 5000, max_weight: 10, pickup: 'N', sort_code: 'GAU/PLT' }));
+    const query = { originPincode: '560058', destinationPincode: '400001', paymentMode: 'prepaid' as const, weightGrams: 500, codAmountPaise: 0 };
+    expect(await adapter.serviceability!(courier.call, query)).toEqual({ serviceable: true, prepaid: true, cod: true, pickup: true, reverse: true, oda: false, services: ['surface', 'express'], expectedTransitDays: null, reason: null });
+    const asked = courier.server.requestsTo('delhivery').filter((r) => r.path === '/c/api/pin-codes/json/').at(-1)!;
+    expect(asked.query).toEqual({ filter_codes: '560058,400001' });
+    expect(asked.headers.authorization).toBe(`Token ${adapter.sandboxCredentials.token}`);
+
+    expect(await adapter.serviceability!(courier.call, { ...query, destinationPincode: '110011', paymentMode: 'cod', codAmountPaise: 50_000 })).toMatchObject({ serviceable: false, prepaid: true, cod: false, services: [], reason: 'COD not available at pincode 110011' });
+    const remote = { ...query, destinationPincode: '782001', paymentMode: 'cod' as const, codAmountPaise: 600_000 };
+    expect(await adapter.serviceability!(courier.call, remote)).toMatchObject({ serviceable: false, cod: false, oda: true, reverse: false, reason: 'COD above Rs 5000 not available at pincode 782001' });
+    expect(await adapter.serviceability!(courier.call, { ...remote, codAmountPaise: 400_000 })).toMatchObject({ serviceable: true, cod: true, oda: true });
+    expect(await adapter.serviceability!(courier.call, { ...remote, codAmountPaise: 400_000, weightGrams: 12_000 })).toMatchObject({ serviceable: false, reason: 'Pincode 782001 takes parcels up to 10 kg' });
+    const reverse = { ...query, originPincode: '782001', destinationPincode: '560058', reverse: true };
+    expect(await adapter.serviceability!(courier.call, reverse)).toMatchObject({ serviceable: false, reverse: false, reason: 'Delhivery takes no reverse pickups at pincode 782001' });
+    expect(await adapter.serviceability!(courier.call, { ...query, destinationPincode: '999999' })).toMatchObject({ serviceable: false, prepaid: false, reason: 'Delhivery does not deliver to pincode 999999' });
+  });
+
+  it('prices each mode with the invoice-charges API on chargeable grams, rupees turned into exact paise', async () => {
+    const charges = () => courier.server.requestsTo('delhivery').filter((r) => r.path === '/api/kinko/v1/invoice/charges/.json');
+    const before = charges().length;
+    const query = { originPincode: '560058', destinationPincode: '400001', paymentMode: 'cod' as const, weightGrams: 1200, codAmountPaise: 99_900, lengthCm: 30, breadthCm: 20, heightCm: 20, declaredValuePaise: 99_900 };
+    const rates = await adapter.rates!(courier.call, query);
+    const asked = charges().slice(before);
+    expect(asked.map((r) => r.query)).toEqual([
+      { md: 'S', ss: 'Delivered', d_pin: '400001', o_pin: '560058', cgm: '2400', pt: 'COD' },
+      { md: 'E', ss: 'Delivered', d_pin: '400001', o_pin: '560058', cgm: '2400', pt: 'COD' },
+    ]);
+    const paise = (rupees: number) => Math.round(rupees * 100);
+    for (const [i, rate] of rates.entries()) {
+      const [answer] = (await (await fetch(`${courier.call.baseUrl}${asked[i].path}?${new URLSearchParams(asked[i].query)}`, { headers: { authorization: `Token ${adapter.sandboxCredentials.token}` } })).json()) as { total_amount: number; gross_amount: number; charge_COD: number; charged_weight: number; tax_data: Record<string, number> }[];
+      expect(rate).toEqual({
+        service: ['surface', 'express'][i],
+        totalPaise: paise(answer.total_amount),
+        freightPaise: paise(answer.gross_amount) - paise(answer.charge_COD),
+        codChargePaise: paise(answer.charge_COD),
+        gstPaise: paise(answer.tax_data.IGST) + paise(answer.tax_data.CGST) + paise(answer.tax_data.SGST),
+        chargeableWeightGrams: answer.charged_weight,
+        expectedTransitDays: null,
+      });
+      expect(rate.codChargePaise).toBeGreaterThan(0);
+      expect(rate.totalPaise).toBe(rate.freightPaise! + rate.codChargePaise! + rate.gstPaise!);
+    }
+    expect(rates[1].totalPaise).toBeGreaterThan(rates[0].totalPaise);
+
+    const reverse = await adapter.rates!(courier.call, { ...query, service: 'express', paymentMode: 'prepaid', codAmountPaise: 0, reverse: true });
+    expect(reverse).toHaveLength(1);
+    expect(charges().at(-1)!.query).toMatchObject({ md: 'E', ss: 'DTO', pt: 'Pre-paid' });
+    await expect(adapter.rates!(courier.call, { ...query, destinationPincode: '000000' })).rejects.toThrow(new CourierRejected('Pincode 000000 is not serviceable'));
+  });
+
+  it('changes a waybill’s box through the edit API (grams, cm) until pickup; several boxes are refused before calling', async () => {
+    const edits = () => courier.server.requestsTo('delhivery').filter((r) => r.path === '/api/p/edit');
+    const { awb } = await adapter.book(courier.call, booking());
+    const box = { weightGrams: 1400, lengthCm: 25, breadthCm: 20, heightCm: 12 };
+    await adapter.updatePackages!(courier.call, awb, { packages: [box], productDescription: 'Two cotton kurtas' });
+    expect(edits().at(-1)!.json).toEqual({ waybill: awb, weight: 1400, shipment_length: 25, shipment_width: 20, shipment_height: 12, products_desc: 'Two cotton kurtas' });
+    const slip = await fetch(`${courier.call.baseUrl}/api/p/packing_slip?wbns=${awb}`, { headers: { authorization: `Token ${adapter.sandboxCredentials.token}` } });
+    expect(((await slip.json()) as { packages: { weight: number; prd: string }[] }).packages[0]).toMatchObject({ weight: 1400, prd: 'Two cotton kurtas' });
+
+    const sent = edits().length;
+    await expect(adapter.updatePackages!(courier.call, awb, { packages: [box, box] })).rejects.toBeInstanceOf(CourierRejected);
+    expect(edits()).toHaveLength(sent);
+    await courier.sim.advance(awb, 2);
+    await expect(adapter.updatePackages!(courier.call, awb, { packages: [box] })).rejects.toThrow(new CourierRejected('Shipment cannot be edited in current status: In Transit'));
+  });
+
+  it('fetches Delhivery’s own 4x6 label through the packing slip’s PDF link, without sending the token to the link', async () => {
+    const { awb } = await adapter.book(courier.call, booking({ reference: 'SC-DLV-LABEL-1' }));
+    const pdf = await adapter.courierLabel!(courier.call, awb);
+    const requests = courier.server.requestsTo('delhivery');
+    expect(requests.filter((r) => r.path === '/api/p/packing_slip').at(-1)!.query).toEqual({ wbns: awb, pdf: 'true', pdf_size: '4R' });
+    const download = requests.filter((r) => r.path.startsWith('/label-files/')).at(-1)!;
+    expect(download.headers.authorization).toBeUndefined();
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain(`AWB ${awb}`);
+    const expired = fetchLabelPdf(courier.call, `${courier.call.baseUrl}/label-files/0123abcd.pdf`, 'Delhivery');
+    await expect(expired).rejects.toThrow(new CourierRejected("Delhivery's label link answered 403"));
+    await expect(adapter.courierLabel!(courier.call, '99999999999999')).rejects.toThrow(new CourierRejected('Delhivery has no packing slip for 99999999999999'));
   });
 
   it('maps unknown raw codes to exception with the code kept; unknown NSL codes fall back to the lifecycle, EOD codes to NDR', () => {

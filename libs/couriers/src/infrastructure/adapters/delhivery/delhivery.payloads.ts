@@ -1,7 +1,8 @@
-import type { BookingRequest, TrackingEvent } from '../../../../contracts';
-import { WebhookMalformed } from '../../../application/ports/courier-provider';
+import type { BookingRequest, CourierRate, CourierServiceability, ServiceabilityQuery, TrackingEvent } from '../../../../contracts';
+import { CourierRejected, WebhookMalformed } from '../../../application/ports/courier-provider';
 import { addressText } from '../shared/booking-fields';
-import { parseIndiaTime, rupees } from '../shared/wire';
+import { fieldsOf, listOf, textOf } from '../shared/json-http';
+import { paiseFromRupees, parseIndiaTime, rupees } from '../shared/wire';
 import { delhiveryRawCode, delhiveryScanStatus } from './delhivery.status-map';
 
 /**
@@ -118,4 +119,92 @@ export function delhiveryPushedEvents(body: unknown): TrackingEvent[] {
     if (!event) throw new WebhookMalformed('Delhivery scan push without Shipment.AWB, Status or a readable StatusDateTime');
     return event;
   });
+}
+
+/** One `delivery_codes[].postal_code` of the pincode API: Y/N flags, limits in kg and rupees (0 = none published). */
+export interface DelhiveryPincode {
+  pin?: unknown;
+  pre_paid?: unknown;
+  cod?: unknown;
+  pickup?: unknown;
+  is_oda?: unknown;
+  max_weight?: unknown;
+  max_amount?: unknown;
+}
+
+/** `GET /c/api/pin-codes/json/` answer -> its postal codes (a pincode Delhivery does not know is absent). */
+export function delhiveryPincodes(body: unknown): DelhiveryPincode[] {
+  return listOf(fieldsOf(body).delivery_codes).flatMap((entry) => {
+    const code = fieldsOf(entry).postal_code;
+    return code && typeof code === 'object' ? [code as DelhiveryPincode] : [];
+  });
+}
+
+const flag = (value: unknown): boolean => value === 'Y';
+/** A published limit (kg or rupees) in grams or paise; null when Delhivery publishes none (0). */
+const limit = (value: unknown, scale: number): number | null => (Number(value) > 0 ? Math.round(Number(value) * scale) : null);
+
+/**
+ * A lane from the two pincodes' flags: delivery at the destination (`pre_paid`, `cod`, `is_oda`, `max_weight`,
+ * `max_amount` for COD), pickup at the origin (`pickup`), and a reverse pickup where the buyer is (the origin of a
+ * reverse query, else the destination). Delhivery runs both of its modes wherever it delivers; the pincode API gives
+ * no transit time.
+ */
+export function delhiveryServiceability(query: ServiceabilityQuery, codes: readonly DelhiveryPincode[], services: readonly string[]): CourierServiceability {
+  const find = (pin: string) => codes.find((code) => textOf(code.pin) === pin);
+  const [origin, destination] = [find(query.originPincode), find(query.destinationPincode)];
+  const buyer = query.reverse ? origin : destination;
+  const maxCod = limit(destination?.max_amount, 100);
+  const maxWeight = limit(destination?.max_weight, 1000);
+  const lane = {
+    prepaid: flag(destination?.pre_paid),
+    cod: flag(destination?.cod) && (maxCod === null || query.codAmountPaise <= maxCod),
+    pickup: flag(origin?.pickup),
+    reverse: flag(buyer?.pickup),
+    oda: flag(destination?.is_oda),
+  };
+  const reason = laneRefusal(query, destination, lane, { maxCod, maxWeight });
+  return { serviceable: reason === null, ...lane, services: reason === null ? [...services] : [], expectedTransitDays: null, reason };
+}
+
+/** Why Delhivery cannot take the query on this lane, in the order a seller would look: delivery, pickup, payment, weight. */
+function laneRefusal(
+  query: ServiceabilityQuery,
+  destination: DelhiveryPincode | undefined,
+  lane: { prepaid: boolean; cod: boolean; pickup: boolean; reverse: boolean },
+  limits: { maxCod: number | null; maxWeight: number | null },
+): string | null {
+  const to = query.destinationPincode;
+  if (!destination || (!flag(destination.pre_paid) && !flag(destination.cod))) return `Delhivery does not deliver to pincode ${to}`;
+  if (query.reverse && !lane.reverse) return `Delhivery takes no reverse pickups at pincode ${query.originPincode}`;
+  if (!query.reverse && !lane.pickup) return `Delhivery does not pick up from pincode ${query.originPincode}`;
+  if (query.paymentMode === 'cod' && !lane.cod) return flag(destination.cod) ? `COD above Rs ${limits.maxCod! / 100} not available at pincode ${to}` : `COD not available at pincode ${to}`;
+  if (query.paymentMode === 'prepaid' && !lane.prepaid) return `Prepaid not available at pincode ${to}`;
+  if (limits.maxWeight !== null && query.weightGrams > limits.maxWeight) return `Pincode ${to} takes parcels up to ${limits.maxWeight / 1000} kg`;
+  return null;
+}
+
+/**
+ * The invoice-charges answer (a one-entry list, rupees) as a rate: `total_amount` with GST, `gross_amount` before it,
+ * `charge_COD`, and `tax_data` IGST or CGST + SGST. Freight is everything before tax that is not the COD charge
+ * (delivery charge, fuel surcharge, ...). `charged_weight` is in grams.
+ */
+export function delhiveryRate(service: string, body: unknown): CourierRate {
+  const charges = fieldsOf(listOf(body)[0]);
+  const total = paiseFromRupees(charges.total_amount);
+  if (total === null || total <= 0) throw new CourierRejected(textOf(charges.error) ?? `Delhivery quoted no price for ${service}`, 'delhivery', body);
+  const gross = paiseFromRupees(charges.gross_amount);
+  const cod = paiseFromRupees(charges.charge_COD);
+  const tax = fieldsOf(charges.tax_data);
+  const taxes = ['IGST', 'CGST', 'SGST'].map((name) => paiseFromRupees(tax[name]));
+  const weighed = Number(charges.charged_weight);
+  return {
+    service,
+    totalPaise: total,
+    freightPaise: gross === null ? null : gross - (cod ?? 0),
+    codChargePaise: cod,
+    gstPaise: taxes.some((t) => t !== null) ? taxes.reduce<number>((sum, t) => sum + (t ?? 0), 0) : null,
+    chargeableWeightGrams: weighed > 0 ? Math.round(weighed) : null,
+    expectedTransitDays: null,
+  };
 }

@@ -1,4 +1,5 @@
 import { UpstreamUnavailableError } from '@shipcrowd/platform';
+import { PDFDocument } from 'pdf-lib';
 import type { SimRequest } from '@shipcrowd/simulators';
 import { DelhiveryB2bSimulator } from '@shipcrowd/simulators';
 import type { BookingRequest } from '../../../../contracts';
@@ -87,6 +88,73 @@ describe('Delhivery B2B adapter on the wire', () => {
     await expect(adapter.requestPickup!(courier.call, request)).rejects.toThrow(`A Pickup Request ${pickup.pickupId} for this Pickup Location Already Exist for 2026-11-24`);
     expect(await adapter.cancel!(courier.call, awb)).toEqual({ cancelled: true, message: `LR ${awb} cancelled successfully` });
     expect(requests('DELETE', `/lrn/cancel/${awb}`)).toHaveLength(1);
+  });
+
+  it('checks a lane by asking the pincode service about both pincodes: ODA, COD, pickup; B2B takes no reverse pickups', async () => {
+    const query = { originPincode: '560058', destinationPincode: '400001', paymentMode: 'cod' as const, weightGrams: 40_000, codAmountPaise: 4_250_000 };
+    const before = requests('GET', '/pincode-service/').length;
+    expect(await adapter.serviceability!(courier.call, query)).toEqual({ serviceable: true, prepaid: true, cod: true, pickup: true, reverse: false, oda: false, services: ['ptl'], expectedTransitDays: null, reason: null });
+    const asked = requests('GET', '/pincode-service/').slice(before);
+    expect(asked.map((r) => r.path).sort()).toEqual(['/pincode-service/400001', '/pincode-service/560058']);
+    expect(asked[0].headers.authorization).toMatch(/^Bearer eyJ/);
+    courier.sim.odaPincodes.add('793001');
+    courier.sim.unservedPincodes.add('400002');
+    courier.sim.unservedPincodes.add('560099');
+    expect(await adapter.serviceability!(courier.call, { ...query, destinationPincode: '793001' })).toMatchObject({ serviceable: true, oda: true });
+    expect(await adapter.serviceability!(courier.call, { ...query, destinationPincode: '400002' })).toMatchObject({ serviceable: false, cod: false, prepaid: false, reason: 'Delhivery does not deliver to pincode 400002' });
+    expect(await adapter.serviceability!(courier.call, { ...query, originPincode: '560099' })).toMatchObject({ serviceable: false, pickup: false, reason: 'Delhivery does not pick up from pincode 560099' });
+    expect(await adapter.serviceability!(courier.call, { ...query, reverse: true })).toMatchObject({ serviceable: false, reverse: false, services: [], reason: 'Delhivery B2B takes no reverse pickups' });
+  });
+
+  it('prices one box with the freight estimator: grams, cm and rupees out; paise and grams (from kg) back', async () => {
+    const query = { originPincode: '560058', destinationPincode: '400001', paymentMode: 'cod' as const, weightGrams: 12_000, codAmountPaise: 4_250_000, lengthCm: 60, breadthCm: 40, heightCm: 40, declaredValuePaise: 4_250_000 };
+    const [rate] = await adapter.rates!(courier.call, query);
+    const sent = requests('POST', '/freight/estimate').at(-1)!;
+    expect(sent.json).toEqual({ dimensions: [{ length_cm: 60, width_cm: 40, height_cm: 40, box_count: 1 }], weight_g: 12000, cheque_payment: false, source_pin: '560058', consignee_pin: '400001', payment_mode: 'cod', cod_amount: 42500, inv_amount: 42500, freight_mode: 'fop', rov_insurance: false });
+    const { jwt } = (await (await fetch(`${courier.call.baseUrl}/ums/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: credentials.username, password: credentials.password }) })).json()) as { jwt: string };
+    const raw = await fetch(`${courier.call.baseUrl}/freight/estimate`, { method: 'POST', headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' }, body: sent.rawBody });
+    const { data } = (await raw.json()) as { data: { total: number; charged_wt: number; tat: number; price_breakup: Record<string, number> } };
+    const paise = (rupees: number) => Math.round(rupees * 100);
+    expect(rate).toEqual({
+      service: 'ptl',
+      totalPaise: paise(data.total),
+      freightPaise: paise(data.price_breakup.base_freight_charge) + paise(data.price_breakup.fuel_surcharge),
+      codChargePaise: paise(data.price_breakup.cod),
+      gstPaise: paise(data.price_breakup.gst),
+      chargeableWeightGrams: Math.round(data.charged_wt * 1000),
+      expectedTransitDays: data.tat,
+    });
+    // 60 x 40 x 40 cm at 4500 cm³/kg outweighs the 12 kg box.
+    expect(rate.chargeableWeightGrams).toBe(21_500);
+    const estimates = requests('POST', '/freight/estimate').length;
+    await expect(adapter.rates!(courier.call, { ...query, service: 'express' })).rejects.toBeInstanceOf(CourierRejected);
+    await expect(adapter.rates!(courier.call, { ...query, destinationPincode: '000000' })).rejects.toThrow(new CourierRejected('pin: 000000 is not serviceable.'));
+    expect(requests('POST', '/freight/estimate')).toHaveLength(estimates + 1);
+  });
+
+  it('updates an LR’s boxes (total grams, one dimensions row per box) until pickup; the box count cannot change', async () => {
+    const box = { weightGrams: 12_000, lengthCm: 60, breadthCm: 40, heightCm: 40 };
+    const { awb } = await adapter.book(courier.call, booking({ packages: [box, box] }));
+    const heavier = { ...box, weightGrams: 14_500, heightCm: 45 };
+    await adapter.updatePackages!(courier.call, awb, { packages: [heavier, heavier], productDescription: 'Cotton kurtas, 40 per box' });
+    const update = requests('PUT', `/lrn/update/${awb}`).at(-1)!;
+    expect(update.json).toEqual({ weight: 29_000, dimensions: [{ length_cm: 60, width_cm: 40, height_cm: 45, box_count: 1 }, { length_cm: 60, width_cm: 40, height_cm: 45, box_count: 1 }], description: 'Cotton kurtas, 40 per box' });
+    await expect(adapter.updatePackages!(courier.call, awb, { packages: [heavier, heavier, heavier] })).rejects.toThrow(`LR ${awb} has 2 boxes; the box count cannot change`);
+    await courier.sim.advance(awb, 2);
+    await expect(adapter.updatePackages!(courier.call, awb, { packages: [box, box] })).rejects.toThrow(new CourierRejected(`LR ${awb} cannot be updated in status PICKED_UP`));
+    expect(requests('PUT', '/lrn/update/').every((r) => r.headers.authorization?.startsWith('Bearer '))).toBe(true);
+  });
+
+  it('prints the LR’s box labels (one link per box, fetched without the JWT) as one PDF', async () => {
+    const box = { weightGrams: 12_000, lengthCm: 60, breadthCm: 40, heightCm: 40 };
+    const { awb } = await adapter.book(courier.call, booking({ packages: [box, box, box] }));
+    const downloads = () => courier.server.requestsTo('delhivery-b2b').filter((r) => r.path.startsWith('/label-files/'));
+    const before = downloads().length;
+    const pdf = await adapter.courierLabel!(courier.call, awb);
+    expect(requests('GET', `/label/get_urls/a4/${awb}`)).toHaveLength(1);
+    expect(downloads().slice(before).map((r) => r.headers.authorization)).toEqual([undefined, undefined, undefined]);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(3);
+    await expect(adapter.courierLabel!(courier.call, '229999997')).rejects.toThrow(new CourierRejected('Data not found.'));
   });
 
   it('logs in again once when the JWT stops working', async () => {

@@ -1,11 +1,33 @@
 import { UpstreamUnavailableError } from '@shipcrowd/platform';
-import type { BookingRequest, BookingResult, CourierCapabilities, PickupRequest, PickupResult, TrackingEvent } from '../../../../contracts';
+import type {
+  BookingRequest,
+  BookingResult,
+  CourierCapabilities,
+  CourierRate,
+  CourierServiceability,
+  PackageUpdate,
+  PickupRequest,
+  PickupResult,
+  RateQuery,
+  ServiceabilityQuery,
+  TrackingEvent,
+} from '../../../../contracts';
 import { CourierCall, CourierProvider, CourierRejected, InboundWebhook } from '../../../application/ports/courier-provider';
-import { delhiveryPushedEvents } from '../delhivery/delhivery.payloads';
+import { delhiveryPushedEvents, delhiveryServiceability } from '../delhivery/delhivery.payloads';
 import { BearerJsonApi } from '../shared/bearer-json-api';
+import { fetchLabelPdf, mergePdfs } from '../shared/courier-label';
+import { fieldsOf, listOf, textOf } from '../shared/json-http';
 import { requireWebhookToken, webhookJson } from '../shared/token-webhook';
 import { parseIndiaTime } from '../shared/wire';
-import { delhiveryB2bManifestForm, delhiveryB2bTrackedEvents, LrStatus } from './delhivery_b2b.payloads';
+import {
+  delhiveryB2bBoxUpdate,
+  delhiveryB2bEstimateRequest,
+  delhiveryB2bManifestForm,
+  delhiveryB2bPincode,
+  delhiveryB2bRate,
+  delhiveryB2bTrackedEvents,
+  LrStatus,
+} from './delhivery_b2b.payloads';
 
 interface ManifestJob {
   status?: string;
@@ -19,6 +41,9 @@ export interface ManifestPolling {
   attempts: number;
 }
 
+/** The label size asked of `/label/get_urls/{size}/{lrn}`: A4, the size B2B hubs take. */
+const LABEL_SIZE = 'a4';
+
 const b2bMessage = (body: unknown): string | undefined => {
   if (typeof body === 'string') return body.slice(0, 300) || undefined;
   const b = (body ?? {}) as { message?: unknown; error?: unknown };
@@ -29,8 +54,9 @@ const b2bMessage = (body: unknown): string | undefined => {
  * Delhivery B2B (LTL / part truck load) over its B2B API: login for a JWT valid 24 hours (cached, renewed on a 401);
  * booking = asynchronous manifest (multipart, one LR with n boxes, invoice and e-way bill) polled by job id for the LR
  * number, which is the AWB Shipcrowd tracks, and the box waybills (children beyond the master); LR tracking, LR
- * cancel, pickup requests per warehouse and date. Pushed scans use Delhivery's scan-push format at LR level,
- * authenticated by the Authorization header the seller configured (`Bearer <webhookSecret>`). See README.md.
+ * cancel, LR box updates, pickup requests per warehouse and date, pincode serviceability, the freight estimator, and
+ * the LR's box labels (one PDF link per box, merged into one document). Pushed scans use Delhivery's scan-push format
+ * at LR level, authenticated by the Authorization header the seller configured (`Bearer <webhookSecret>`). See README.md.
  */
 export class DelhiveryB2bAdapter extends CourierProvider {
   readonly code = 'delhivery_b2b' as const;
@@ -47,6 +73,9 @@ export class DelhiveryB2bAdapter extends CourierProvider {
     webhookPush: true,
     trackingPull: true,
     rateApi: true,
+    serviceabilityApi: true,
+    packageUpdateApi: true,
+    courierLabel: true,
     ndrActions: [],
     limits: { maxWeightGrams: 1_000_000, maxLengthCm: 300, maxCodPaise: 50_000_000, maxPieces: 100 },
     refusedHandling: ['dangerous_goods'],
@@ -106,6 +135,35 @@ export class DelhiveryB2bAdapter extends CourierProvider {
   override async cancel(call: CourierCall, lrn: string): Promise<{ cancelled: boolean; message: string | null }> {
     const answer = (await this.api.send(call, 'DELETE', `/lrn/cancel/${encodeURIComponent(lrn)}`, undefined, { retry: true })) as { success?: boolean; message?: string };
     return { cancelled: answer.success === true, message: answer.message ?? null };
+  }
+
+  /** Both pincodes asked of the pincode service, read as Delhivery's B2C flags are; B2B takes no reverse pickups. */
+  override async serviceability(call: CourierCall, query: ServiceabilityQuery): Promise<CourierServiceability> {
+    const ask = async (pin: string) => delhiveryB2bPincode(pin, await this.api.send(call, 'GET', `/pincode-service/${encodeURIComponent(pin)}`));
+    const lane = { ...delhiveryServiceability({ ...query, reverse: false }, await Promise.all([ask(query.originPincode), ask(query.destinationPincode)]), ['ptl']), reverse: false };
+    return query.reverse ? { ...lane, serviceable: false, services: [], reason: 'Delhivery B2B takes no reverse pickups' } : lane;
+  }
+
+  /** The freight estimator for one box as the query describes it (safe to repeat: retried). */
+  override async rates(call: CourierCall, query: RateQuery): Promise<CourierRate[]> {
+    if (query.service && query.service !== 'ptl') throw new CourierRejected(`Delhivery B2B has no service '${query.service}'`, this.code);
+    const answer = await this.api.send(call, 'POST', '/freight/estimate', delhiveryB2bEstimateRequest(query), { retry: true });
+    return [delhiveryB2bRate(answer)];
+  }
+
+  /** New boxes for an LR not yet picked up: total weight and one dimension row per box (the box count cannot change). */
+  override async updatePackages(call: CourierCall, lrn: string, update: PackageUpdate): Promise<void> {
+    await this.api.send(call, 'PUT', `/lrn/update/${encodeURIComponent(lrn)}`, delhiveryB2bBoxUpdate(update));
+  }
+
+  /** Delhivery renders one label per box and answers their links; Shipcrowd prints them as one document. */
+  override async courierLabel(call: CourierCall, lrn: string): Promise<Buffer> {
+    const answer = await this.api.send(call, 'GET', `/label/get_urls/${LABEL_SIZE}/${encodeURIComponent(lrn)}`);
+    const links = listOf(fieldsOf(answer).data).map(textOf).filter((link): link is string => !!link);
+    if (links.length === 0) throw new CourierRejected(`Delhivery B2B gave no label links for LR ${lrn}`, this.code, answer);
+    const files: Buffer[] = [];
+    for (const link of links) files.push(await fetchLabelPdf(call, link, 'Delhivery B2B'));
+    return mergePdfs(files);
   }
 
   /** Delhivery B2B pickups are per warehouse and date (not per LR): the expected box count tells the van's size. */

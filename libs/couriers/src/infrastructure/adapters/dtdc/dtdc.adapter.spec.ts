@@ -81,6 +81,19 @@ describe('DTDC wire protocol', () => {
     await expect(adapter.cancel(courier.call, awb)).rejects.toEqual(new CourierRejected('Consignment cannot be cancelled after pickup'));
   });
 
+  it('streams DTDC’s own 4x6 label from Shipsy with the api-key; unknown and cancelled consignments are refused in Shipsy’s words', async () => {
+    const { awb } = await adapter.book(courier.call, bookingFixture({ paymentMode: 'cod', codAmountPaise: 149_900 }));
+    const pdf = await adapter.courierLabel!(courier.call, awb);
+    const sent = last('/api/customer/integration/consignment/shippinglabel/stream');
+    expect(sent).toMatchObject({ method: 'GET', query: { reference_number: awb, label_code: 'SHIP_LABEL_4X6', label_format: 'pdf' } });
+    expect(sent.headers['api-key']).toBe(account.apiKey);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain(`CN ${awb}`);
+    await expect(adapter.courierLabel!(courier.call, 'D1999999999')).rejects.toThrow(new CourierRejected('Consignment D1999999999 not found'));
+    await adapter.cancel(courier.call, awb);
+    await expect(adapter.courierLabel!(courier.call, awb)).rejects.toThrow(new CourierRejected(`Consignment ${awb} is cancelled`));
+  });
+
   it('logs in to tracking on DTDC’s tracking host when talking to the live Shipsy host', async () => {
     const urls: string[] = [];
     const http = { request: async (url: string) => (urls.push(url), { status: 401, headers: new Headers(), body: 'Invalid Username or Password' }) } as unknown as ResilientHttp;

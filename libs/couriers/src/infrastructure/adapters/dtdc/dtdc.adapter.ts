@@ -2,6 +2,7 @@ import type { BookingRequest, BookingResult, CourierCapabilities, TrackingEvent 
 import { CourierAuthFailed, CourierCall, CourierProvider, CourierRejected, InboundWebhook, WebhookUnauthenticated } from '../../../application/ports/courier-provider';
 import { statusMapper } from '../../../domain/status-mapping';
 import { BearerSession } from '../shared/bearer-session';
+import { pdfBytes } from '../shared/courier-label';
 import { fieldsOf, listOf, requestJson, textOf, withQuery } from '../shared/json-http';
 import { trackingEvents } from '../shared/tracking-events';
 import { expectOk } from '../shared/wire';
@@ -31,7 +32,7 @@ interface CancelAnswer {
 /**
  * DTDC: bookings and cancellations through Shipsy's customer integration API (`api-key` header, softdata upload keyed
  * on `customer_reference_number`, multi-piece with one piece number per box), tracking through DTDC's own service
- * (username/password login issuing an `X-Access-Token`). No pickup API (DTDC collects softdata bookings on its
+ * (username/password login issuing an `X-Access-Token`), DTDC's own 4x6 label streamed by Shipsy. No pickup API (DTDC collects softdata bookings on its
  * pickup run), no NDR API, no webhooks: Shipcrowd polls.
  */
 export class DtdcAdapter extends CourierProvider {
@@ -46,6 +47,9 @@ export class DtdcAdapter extends CourierProvider {
     webhookPush: false,
     trackingPull: true,
     rateApi: false,
+    serviceabilityApi: false,
+    packageUpdateApi: false,
+    courierLabel: true,
     ndrActions: [],
     limits: { maxWeightGrams: 70_000, maxLengthCm: 150, maxCodPaise: 5_000_000, maxPieces: 10 },
     refusedHandling: ['dangerous_goods', 'liquid'],
@@ -80,6 +84,14 @@ export class DtdcAdapter extends CourierProvider {
     if (done) return { cancelled: true, message: done.message ?? null };
     const failure = answer.failures?.find((f) => f.reference_number === awb);
     throw new CourierRejected(failure?.message ?? 'DTDC did not confirm the cancellation', undefined, answer);
+  }
+
+  /** Shipsy streams DTDC's 4x6 label as the answer itself (no link to follow). */
+  override async courierLabel(call: CourierCall, awb: string): Promise<Buffer> {
+    const url = withQuery(`${call.baseUrl}${CONSIGNMENT_API}/shippinglabel/stream`, { reference_number: awb, label_code: 'SHIP_LABEL_4X6', label_format: 'pdf' });
+    const result = await call.http.request(url, { method: 'GET', headers: { ...apiKey(call), accept: 'application/pdf' } });
+    expectOk(result, 'dtdc', shipsyMessage);
+    return pdfBytes(result.bytes, 'DTDC');
   }
 
   parseWebhook(_webhook: InboundWebhook): TrackingEvent[] {

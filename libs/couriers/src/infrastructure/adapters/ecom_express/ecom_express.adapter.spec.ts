@@ -1,3 +1,4 @@
+import type { ResilientHttp } from '@shipcrowd/platform';
 import { EcomExpressSimulator } from '@shipcrowd/simulators';
 import { CourierRejected, WebhookUnauthenticated } from '../../../application/ports/courier-provider';
 import { bookingFixture } from '../../../testing/booking-fixture';
@@ -67,6 +68,38 @@ describe('Ecom Express wire protocol', () => {
   it('answers an NDR action on a parcel not in NDR with Ecom’s error', async () => {
     const { awb } = await adapter.book(courier.call, bookingFixture());
     expect(await adapter.ndrAction(courier.call, { awb, action: 're_attempt', date: '2026-11-24' })).toEqual({ accepted: false, requestId: null, message: 'Shipment is not in an undelivered state' });
+  });
+
+  it('prices the standard service with the rate calculator: Ecom’s `orginPincode`, chargeable kg, rupees; exact paise back', async () => {
+    const query = { originPincode: '560058', destinationPincode: '400001', paymentMode: 'cod' as const, weightGrams: 1200, codAmountPaise: 120_000, lengthCm: 30, breadthCm: 20, heightCm: 20, declaredValuePaise: 149_900 };
+    const [rate] = await adapter.rates!(courier.call, query);
+    const sent = form('/services/rateCalculatorAPI/');
+    expect(sent).toMatchObject(account);
+    expect(JSON.parse(sent.json_input)).toEqual([{ orginPincode: '560058', destinationPincode: '400001', productType: 'cod', chargeableWeight: 2.4, codAmount: 1200 }]);
+    const raw = await fetch(`${courier.call.baseUrl}/services/rateCalculatorAPI/`, { method: 'POST', body: new URLSearchParams(sent) });
+    const [{ chargesBreakup: charges }] = (await raw.json()) as { chargesBreakup: Record<string, number> }[];
+    const paise = (rupees: number) => Math.round(rupees * 100);
+    expect(rate).toEqual({
+      service: 'surface',
+      totalPaise: paise(charges.total_charge),
+      freightPaise: paise(charges.FRT) + paise(charges.FUEL),
+      codChargePaise: paise(charges.COD),
+      gstPaise: paise(charges.GST),
+      chargeableWeightGrams: null,
+      expectedTransitDays: null,
+    });
+    await expect(adapter.rates!(courier.call, { ...query, service: 'express' })).rejects.toBeInstanceOf(CourierRejected);
+    await expect(adapter.rates!(courier.call, { ...query, destinationPincode: '000000' })).rejects.toThrow(new CourierRejected('Destination pincode 000000 is not serviceable'));
+  });
+
+  it('asks the rate calculator on its own host when talking to the live API', async () => {
+    const urls: string[] = [];
+    const answer = [{ success: true, errors: [], chargesBreakup: { FRT: 51.3, FUEL: 6.16, COD: 0, GST: 10.34, total_charge: 67.8 } }];
+    const http = { request: async (url: string) => (urls.push(url), { status: 200, headers: new Headers(), body: answer }) } as unknown as ResilientHttp;
+    const query = { originPincode: '560058', destinationPincode: '400001', paymentMode: 'prepaid' as const, weightGrams: 500, codAmountPaise: 0, lengthCm: 10, breadthCm: 10, heightCm: 10, declaredValuePaise: 49_900 };
+    const [rate] = await adapter.rates!({ baseUrl: adapter.liveBaseUrl, credentials: adapter.sandboxCredentials, http, httpNoRetry: http }, query);
+    expect(urls).toEqual(['https://ratecard.ecomexpress.in/services/rateCalculatorAPI/']);
+    expect(rate).toMatchObject({ totalPaise: 6780, freightPaise: 5746, codChargePaise: 0, gstPaise: 1034 });
   });
 
   it('keeps an unmapped reason code as an exception and refuses a replayed webhook', () => {

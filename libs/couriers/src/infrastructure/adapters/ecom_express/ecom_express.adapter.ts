@@ -1,24 +1,27 @@
-import type { BookingRequest, BookingResult, CourierCapabilities, NdrActionRequest, NdrActionResult, TrackingEvent } from '../../../../contracts';
+import { courierService } from '../../../../contracts';
+import type { BookingRequest, BookingResult, CourierCapabilities, CourierRate, NdrActionRequest, NdrActionResult, RateQuery, TrackingEvent } from '../../../../contracts';
 import { CourierCall, CourierProvider, CourierRejected, InboundWebhook, WebhookMalformed, WebhookUnauthenticated } from '../../../application/ports/courier-provider';
 import { statusMapper } from '../../../domain/status-mapping';
-import { indiaDate } from '../shared/booking-fields';
+import { indiaDate, volumetricWeightGrams } from '../shared/booking-fields';
 import { fieldsOf, listOf, textOf } from '../shared/json-http';
 import { webhookJson } from '../shared/token-webhook';
 import { CourierScan, trackingEvents } from '../shared/tracking-events';
 import { expectOk, headerValue, hmacSha256, sameSecret } from '../shared/wire';
 import { ECOM_EXPRESS_STATUS_MAP } from './ecom_express.status-map';
-import { ecomScan, manifestEntry, readTrackingXml } from './ecom_express.payloads';
+import { ecomRate, ecomRateInput, ecomScan, manifestEntry, readTrackingXml } from './ecom_express.payloads';
 
 const mapStatus = statusMapper(ECOM_EXPRESS_STATUS_MAP);
-/** Ecom's tracking (track_me) runs on its own host; against a simulator everything lives under one base URL. */
+/** Ecom's tracking (track_me) and rate calculator run on their own hosts; against a simulator everything lives under one base URL. */
 const LIVE_TRACKING_BASE_URL = 'https://plapi.ecomexpress.in';
+const LIVE_RATES_BASE_URL = 'https://ratecard.ecomexpress.in';
 /** How old a signed webhook may be before it counts as a replay. */
 const WEBHOOK_TOLERANCE_SECONDS = 600;
 
 /**
  * Ecom Express: form-encoded calls carrying `username` and `password` every time. A booking allots an AWB
  * (`fetch_awb`, PPD or COD series) and manifests the shipment on it (`manifest_awb`, `json_input`); tracking is
- * `track_me` XML for many AWBs at once; cancel and NDR resolutions (RAD = re-attempt, RTO) are JSON. Scans are
+ * `track_me` XML for many AWBs at once; cancel and NDR resolutions (RAD = re-attempt, RTO) are JSON; prices come
+ * from the rate calculator (standard service, kg, rupees). Scans are
  * pushed as JSON signed with HMAC-SHA256 over "<timestamp>.<body>". Pickups follow Ecom's daily pickup run.
  */
 export class EcomExpressAdapter extends CourierProvider {
@@ -32,7 +35,10 @@ export class EcomExpressAdapter extends CourierProvider {
     cancel: true,
     webhookPush: true,
     trackingPull: true,
-    rateApi: false,
+    rateApi: true,
+    serviceabilityApi: false,
+    packageUpdateApi: false,
+    courierLabel: false,
     ndrActions: ['re_attempt', 'defer', 'edit_details', 'rto'],
     limits: { maxWeightGrams: 30_000, maxLengthCm: 120, maxCodPaise: 5_000_000, maxPieces: 1 },
     refusedHandling: ['dangerous_goods'],
@@ -59,14 +65,25 @@ export class EcomExpressAdapter extends CourierProvider {
   }
 
   async track(call: CourierCall, awbs: string[]): Promise<Map<string, TrackingEvent[]>> {
-    const trackingBase = call.baseUrl === this.liveBaseUrl ? LIVE_TRACKING_BASE_URL : call.baseUrl;
-    const xml = await this.post(call, '/track_me/api/mawbd/', { awb: awbs.join(',') }, { base: trackingBase });
+    const xml = await this.post(call, '/track_me/api/mawbd/', { awb: awbs.join(',') }, { base: this.hostOf(call, LIVE_TRACKING_BASE_URL) });
     const tracked = new Map<string, TrackingEvent[]>();
     for (const { fields, scans } of readTrackingXml(typeof xml === 'string' ? xml : '')) {
       // Ecom lists scans newest first.
       if (fields.awb_number) tracked.set(fields.awb_number, trackingEvents(fields.awb_number, mapStatus, scansOf(scans.reverse())));
     }
     return tracked;
+  }
+
+  /**
+   * The rate calculator prices Ecom's standard service on a chargeable weight in kg (the heavier of dead and
+   * volumetric weight); the express (NDD) add-on is priced by the account's rate card, not by this call.
+   */
+  override async rates(call: CourierCall, query: RateQuery): Promise<CourierRate[]> {
+    if (query.service && query.service !== 'surface') throw new CourierRejected(`Ecom Express's rate calculator prices the standard service only, not '${query.service}'`, this.code);
+    const divisor = courierService(this.code, 'surface')!.volumetricDivisor;
+    const chargeableGrams = Math.max(Math.round(query.weightGrams), volumetricWeightGrams(query, divisor));
+    const answer = await this.post(call, '/services/rateCalculatorAPI/', { json_input: JSON.stringify([ecomRateInput(query, chargeableGrams)]) }, { base: this.hostOf(call, LIVE_RATES_BASE_URL) });
+    return [ecomRate('surface', listOf(answer)[0])];
   }
 
   override async cancel(call: CourierCall, awb: string): Promise<{ cancelled: boolean; message: string | null }> {
@@ -92,6 +109,11 @@ export class EcomExpressAdapter extends CourierProvider {
     const events = awb ? trackingEvents(awb, mapStatus, scansOf([scan])) : [];
     if (events.length === 0) throw new WebhookMalformed('Ecom Express webhook without awb, reason_code_number or a readable datetime');
     return events;
+  }
+
+  /** The live host of a service Ecom runs apart from the API (tracking, rates); the call's base URL otherwise. */
+  private hostOf(call: CourierCall, liveHost: string): string {
+    return call.baseUrl === this.liveBaseUrl ? liveHost : call.baseUrl;
   }
 
   /** Every Ecom call: a form with the account's username and password. */

@@ -1,8 +1,9 @@
-import type { BookingRequest, PartyAddress } from '../../../../contracts';
+import type { BookingRequest, CourierRate, PartyAddress, RateQuery } from '../../../../contracts';
+import { CourierRejected } from '../../../application/ports/courier-provider';
 import { collectablePaise, singleBox, totalWeightGrams, volumetricWeightGrams } from '../shared/booking-fields';
-import { textOf } from '../shared/json-http';
+import { fieldsOf as objectFields, listOf, textOf } from '../shared/json-http';
 import type { CourierScan } from '../shared/tracking-events';
-import { kilograms, rupees } from '../shared/wire';
+import { kilograms, paiseFromRupees, rupees } from '../shared/wire';
 
 /** One `manifest_awb` entry on an allotted AWB: upper-case keys, kg, cm, rupees. */
 export function manifestEntry(request: BookingRequest, awb: string, product: 'PPD' | 'COD') {
@@ -44,6 +45,39 @@ export function manifestEntry(request: BookingRequest, awb: string, product: 'PP
 function ecomParty(prefix: 'PICKUP' | 'RETURN', party: PartyAddress): Record<string, string> {
   const fields = { NAME: party.companyName ?? party.name, ADDRESS_LINE1: party.line1, ADDRESS_LINE2: party.line2 ?? '', PINCODE: party.pincode, PHONE: party.phone, MOBILE: party.phone };
   return Object.fromEntries(Object.entries(fields).map(([key, value]) => [`${prefix}_${key}`, value]));
+}
+
+/** One rate-calculator entry: Ecom's own spelling `orginPincode`, product ppd | cod, kg, the COD amount in rupees. */
+export function ecomRateInput(query: RateQuery, chargeableGrams: number) {
+  const cod = query.paymentMode === 'cod';
+  return {
+    orginPincode: query.originPincode,
+    destinationPincode: query.destinationPincode,
+    productType: cod ? 'cod' : 'ppd',
+    chargeableWeight: kilograms(chargeableGrams),
+    codAmount: cod ? rupees(query.codAmountPaise) : 0,
+  };
+}
+
+/** A rate-calculator answer entry `{success, errors, chargesBreakup {FRT, FUEL, COD, GST, total_charge}}` (rupees) as a rate. */
+export function ecomRate(service: string, entry: unknown): CourierRate {
+  const answer = objectFields(entry);
+  const charges = objectFields(answer.chargesBreakup);
+  const total = paiseFromRupees(charges.total_charge);
+  if (answer.success !== true || total === null) {
+    const errors = listOf(answer.errors).map(String).join('; ');
+    throw new CourierRejected(errors || 'Ecom Express quoted no price', 'ecom_express', entry);
+  }
+  const [freight, fuel] = [paiseFromRupees(charges.FRT), paiseFromRupees(charges.FUEL)];
+  return {
+    service,
+    totalPaise: total,
+    freightPaise: freight === null ? null : freight + (fuel ?? 0),
+    codChargePaise: paiseFromRupees(charges.COD),
+    gstPaise: paiseFromRupees(charges.GST),
+    chargeableWeightGrams: null,
+    expectedTransitDays: null,
+  };
 }
 
 interface XmlAwb {

@@ -25,7 +25,7 @@ const money = (paise: number): string => rupees(paise).toFixed(2);
 export class IntargosAdapter extends CourierProvider {
   readonly code = 'intargos' as const;
   readonly capabilities: CourierCapabilities = {
-    cod: true, reverse: false, multiPiece: false, b2b: false, pickupApi: false, cancel: true, webhookPush: false, trackingPull: true, rateApi: false,
+    cod: true, reverse: false, multiPiece: false, b2b: false, pickupApi: false, cancel: true, webhookPush: false, trackingPull: true, rateApi: false, serviceabilityApi: false, packageUpdateApi: false, courierLabel: false,
     ndrActions: [],
     limits: { maxWeightGrams: 30_000, maxLengthCm: 120, maxCodPaise: 5_000_000, maxPieces: 1 },
     refusedHandling: ['dangerous_goods'], insurance: false, labelSizes: ['4x6'],

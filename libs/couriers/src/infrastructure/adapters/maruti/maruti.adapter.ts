@@ -1,11 +1,24 @@
 import type { ResilientHttp } from '@shipcrowd/platform';
-import type { BookingRequest, BookingResult, CourierCapabilities, PartyAddress, PickupRequest, PickupResult, TrackingEvent } from '../../../../contracts';
+import type {
+  BookingRequest,
+  BookingResult,
+  CourierCapabilities,
+  CourierRate,
+  CourierServiceability,
+  PartyAddress,
+  PickupRequest,
+  PickupResult,
+  RateQuery,
+  ServiceabilityQuery,
+  TrackingEvent,
+} from '../../../../contracts';
 import { CourierAuthFailed, CourierCall, CourierProvider, CourierRejected, WebhookUnauthenticated } from '../../../application/ports/courier-provider';
 import { BearerSession } from '../shared/bearer-session';
 import { singleBox } from '../shared/booking-fields';
-import { HttpMethod, bearerJson, fieldsOf, listOf, requestJson, textOf } from '../shared/json-http';
+import { fetchLabelPdf } from '../shared/courier-label';
+import { HttpMethod, bearerJson, fieldsOf, listOf, requestJson, textOf, withQuery } from '../shared/json-http';
 import { trackingEvents } from '../shared/tracking-events';
-import { expectOk, parseIndiaTime, rupees } from '../shared/wire';
+import { expectOk, paiseFromRupees, parseIndiaTime, rupees } from '../shared/wire';
 import { marutiStatus } from './maruti.status-map';
 
 const ORDER = '/fulfillment/public/seller/order';
@@ -13,6 +26,10 @@ const ORDER = '/fulfillment/public/seller/order';
 const ACCESS_TOKEN_SECONDS = 24 * 3600;
 
 const messageOf = (body: unknown): string | undefined => textOf(fieldsOf(body).message) ?? undefined;
+
+/** Delcaper's delivery promises and the Shipcrowd services they are. */
+const PROMISE_OF_SERVICE: Readonly<Record<string, string>> = { surface: 'SURFACE', express: 'AIR' };
+const SERVICE_OF_PROMISE: Readonly<Record<string, string>> = { SURFACE: 'surface', AIR: 'express' };
 
 /** Delcaper's address block (billing, shipping, pickup and return all take this shape). */
 function addressOf(party: PartyAddress): Record<string, string> {
@@ -57,19 +74,26 @@ function pushOrderOf(request: BookingRequest): Record<string, unknown> {
     shippingAddress: addressOf(request.consignee),
     pickupAddress: addressOf(request.pickup),
     returnAddress: addressOf(request.returnAddress),
-    deliveryPromise: request.service === 'express' ? 'AIR' : 'SURFACE',
+    deliveryPromise: PROMISE_OF_SERVICE[request.service] ?? 'SURFACE',
   };
+}
+
+/** The lane's pincodes and payment type, as serviceability and rate calls take them; on COD `amount` is what is collected. */
+function laneOf(query: ServiceabilityQuery, declaredValuePaise = 0): Record<string, unknown> {
+  const cod = query.paymentMode === 'cod';
+  return { fromPincode: query.originPincode, toPincode: query.destinationPincode, paymentType: cod ? 'COD' : 'ONLINE', amount: rupees(cod ? query.codAmountPaise : declaredValuePaise), weight: Math.round(query.weightGrams) };
 }
 
 /**
  * Shree Maruti Courier through its Delcaper seller API: `POST /auth/login` (e-mail, password, vendorType SELLER)
  * gives a bearer access token; orders are pushed under the seller's orderId, tracked by AWB, cancelled by orderId
- * (read back from tracking) and handed over for pickup through a manifest. Delcaper pushes no scans.
+ * (read back from tracking) and handed over for pickup through a manifest; lanes are checked and priced per delivery
+ * promise (SURFACE, AIR), and Delcaper's label is a PDF link from download/label-invoice. Delcaper pushes no scans.
  */
 export class MarutiAdapter extends CourierProvider {
   readonly code = 'maruti' as const;
   readonly capabilities: CourierCapabilities = {
-    cod: true, reverse: false, multiPiece: false, b2b: false, pickupApi: true, cancel: true, webhookPush: false, trackingPull: true, rateApi: true,
+    cod: true, reverse: false, multiPiece: false, b2b: false, pickupApi: true, cancel: true, webhookPush: false, trackingPull: true, rateApi: true, serviceabilityApi: true, packageUpdateApi: false, courierLabel: true,
     ndrActions: [],
     limits: { maxWeightGrams: 30_000, maxLengthCm: 120, maxCodPaise: 5_000_000, maxPieces: 1 },
     refusedHandling: ['dangerous_goods', 'liquid'], insurance: false, labelSizes: ['4x6', 'a4'],
@@ -123,6 +147,60 @@ export class MarutiAdapter extends CourierProvider {
     // A manifest carries no date: the courier collects on its pickup run, which Shipcrowd asked for at this time.
     const scheduled = parseIndiaTime(`${request.pickupDate} ${request.pickupTime}`) ?? new Date();
     return { pickupId: manifestId, scheduledFor: scheduled.toISOString() };
+  }
+
+  override async serviceability(call: CourierCall, query: ServiceabilityQuery): Promise<CourierServiceability> {
+    const body = await this.send(call, call.http, 'POST', `${ORDER}/check-ecomm-order-serviceability`, laneOf(query));
+    const data = fieldsOf(body.data);
+    const services = listOf(data.deliveryPromises).flatMap((promise) => SERVICE_OF_PROMISE[textOf(promise) ?? ''] ?? []);
+    const serviceable = data.serviceable === true && services.length > 0;
+    const days = Number(fieldsOf(data.estimatedDays)[PROMISE_OF_SERVICE[services[0]]]);
+    return {
+      serviceable,
+      prepaid: data.prepaid === true,
+      cod: data.cod === true,
+      pickup: data.pickup === true,
+      reverse: false,
+      oda: false,
+      services: serviceable ? services : [],
+      expectedTransitDays: serviceable && Number.isInteger(days) && days > 0 ? days : null,
+      reason: serviceable ? null : (messageOf(body) ?? 'Shree Maruti does not serve this lane'),
+    };
+  }
+
+  /** The rate card per delivery promise (one when the query names a service): grams, cm, rupees; paise back. */
+  override async rates(call: CourierCall, query: RateQuery): Promise<CourierRate[]> {
+    const promise = query.service ? PROMISE_OF_SERVICE[query.service] : undefined;
+    if (query.service && !promise) throw new CourierRejected(`Shree Maruti has no service '${query.service}'`, 'maruti');
+    const lane = { ...laneOf(query, query.declaredValuePaise), length: query.lengthCm, width: query.breadthCm, height: query.heightCm, ...(promise ? { deliveryPromise: promise } : {}) };
+    const body = await this.send(call, call.http, 'POST', `${ORDER}/rate-card/calculate-rate/ecomm`, lane);
+    return listOf(body.data)
+      .map(fieldsOf)
+      .flatMap((row) => {
+        const service = SERVICE_OF_PROMISE[textOf(row.deliveryPromise) ?? ''];
+        const total = paiseFromRupees(row.totalCharge);
+        const [weight, tat] = [Number(row.chargeableWeight), Number(row.tat)];
+        if (!service || total === null) return [];
+        return [{
+          service,
+          totalPaise: total,
+          freightPaise: paiseFromRupees(row.freightCharge),
+          codChargePaise: paiseFromRupees(row.codCharge),
+          gstPaise: paiseFromRupees(row.gst),
+          chargeableWeightGrams: weight > 0 ? Math.round(weight) : null,
+          expectedTransitDays: Number.isInteger(tat) && tat > 0 ? tat : null,
+        }];
+      });
+  }
+
+  /** download/label-invoice wants both AWB numbers; the consignee copy's (cAwbNumber) is read back from tracking. */
+  override async courierLabel(call: CourierCall, awb: string): Promise<Buffer> {
+    const order = await this.order(call, awb);
+    if (!order) throw new CourierRejected(`Shree Maruti does not know AWB ${awb}`, 'maruti');
+    const body = await this.send(call, call.http, 'GET', withQuery(`${ORDER}/download/label-invoice`, { awbNumber: awb, cAwbNumber: textOf(order.cAwbNumber) }));
+    const link = textOf(fieldsOf(body.data).labelUrl);
+    if (!link) throw new CourierRejected(messageOf(body) ?? `Shree Maruti gave no label link for ${awb}`, 'maruti', body);
+    return fetchLabelPdf(call, link, 'Shree Maruti');
   }
 
   parseWebhook(): TrackingEvent[] {

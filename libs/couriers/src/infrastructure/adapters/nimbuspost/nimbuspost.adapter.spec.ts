@@ -47,6 +47,33 @@ describe('NimbusPost wire protocol', () => {
     expect(tracked.get(second.awb)?.at(-1)).toMatchObject({ status: 'lost', rawCode: 'LT', rawStatus: 'Lost' });
   });
 
+  const lane = { originPincode: '560058', destinationPincode: '400001', paymentMode: 'prepaid' as const, weightGrams: 1200, codAmountPaise: 0 };
+  const rateQuery = { ...lane, lengthCm: 20, breadthCm: 15, heightCm: 10, declaredValuePaise: 149_900 };
+
+  it('quotes per service the cheapest courier a booking would take, rupees to paise, on the order value or the COD amount', async () => {
+    // Bengaluru to Mumbai is metro to metro (zone C, x1.3); 1.2 kg is three 500 g slabs.
+    expect(await adapter.rates(courier.call, rateQuery)).toEqual([
+      { service: 'surface', totalPaise: 13_650, freightPaise: 13_650, codChargePaise: 0, gstPaise: null, chargeableWeightGrams: 1500, expectedTransitDays: null },
+      { service: 'express', totalPaise: 24_180, freightPaise: 24_180, codChargePaise: 0, gstPaise: null, chargeableWeightGrams: 1500, expectedTransitDays: null },
+    ]);
+    expect(sent('/v1/courier/serviceability')).toEqual({ origin: '560058', destination: '400001', payment_type: 'prepaid', order_amount: 1499, weight: 1200, length: 20, breadth: 15, height: 10 });
+
+    const cod = await adapter.rates(courier.call, { ...rateQuery, paymentMode: 'cod', codAmountPaise: 99_900, service: 'express' });
+    expect(sent('/v1/courier/serviceability')).toMatchObject({ payment_type: 'cod', order_amount: 999 });
+    expect(cod).toEqual([expect.objectContaining({ service: 'express', totalPaise: 27_180, freightPaise: 24_180, codChargePaise: 3000 })]);
+  });
+
+  it('answers serviceability from the quote for prepaid and for COD, and passes on NimbusPost’s reason for a lane nobody serves', async () => {
+    const before = courier.server.requestsTo('nimbuspost').length;
+    expect(await adapter.serviceability(courier.call, { ...lane, paymentMode: 'cod', codAmountPaise: 50_000 })).toEqual({
+      serviceable: true, prepaid: true, cod: true, pickup: true, reverse: false, oda: false, services: ['surface', 'express'], expectedTransitDays: null, reason: null,
+    });
+    const asked = courier.server.requestsTo('nimbuspost').slice(before).filter((r) => r.path === '/v1/courier/serviceability').map((r) => r.json as Record<string, unknown>);
+    expect(asked.map((body) => [body.payment_type, body.order_amount, body.weight, body.length]).sort()).toEqual([['cod', 500, 1200, 10], ['prepaid', 500, 1200, 10]]);
+
+    expect(await adapter.serviceability(courier.call, { ...lane, destinationPincode: '000000' })).toMatchObject({ serviceable: false, prepaid: false, cod: false, services: [], reason: 'No courier is serviceable for this pincode' });
+  });
+
   it('keeps an unmapped code as an exception and refuses a webhook signed with another secret', () => {
     const rawBody = Buffer.from(JSON.stringify({ awb_number: '59300000000001', status_code: 'HLD', status: 'On hold', event_time: '2026-11-21 09:00:00', message: 'Held for address' }));
     const signed = (secret: string) => ({ headers: { 'X-Nimbus-Signature': hmacSha256(secret, rawBody) }, rawBody, credentials: adapter.sandboxCredentials });

@@ -2,6 +2,7 @@ import type { BookingRequest, BookingResult, TrackingEvent } from '../../../../c
 import { CourierCall, CourierRejected } from '../../../application/ports/courier-provider';
 import { statusMapper } from '../../../domain/status-mapping';
 import { fieldsOf, listOf, textOf } from '../shared/json-http';
+import { cheapestPerService } from '../shared/live-quotes';
 import { panelCapabilities, panelShipment, ShippingPanelAdapter } from '../shared/shipping-panel';
 import { rupees } from '../shared/wire';
 import { NIMBUSPOST_STATUS_MAP } from './nimbuspost.status-map';
@@ -9,8 +10,9 @@ import { NIMBUSPOST_STATUS_MAP } from './nimbuspost.status-map';
 /**
  * NimbusPost (an aggregator) through its API v1: e-mail/password login for a Bearer token; a booking first asks
  * `POST /v1/courier/serviceability` for the couriers serving the lane and books `POST /v1/shipments` with the
- * cheapest one of the service's mode (air for express, surface otherwise); tracking per AWB or in bulk, cancel,
- * manifest (= pickup request), NDR action, HMAC-signed status webhooks. See README.md.
+ * cheapest one of the service's mode (air for express, surface otherwise); the same quote answers serviceability and
+ * rates; tracking per AWB or in bulk, cancel, manifest (= pickup request), NDR action, HMAC-signed status webhooks.
+ * See README.md.
  */
 export class NimbusPostAdapter extends ShippingPanelAdapter {
   readonly code = 'nimbuspost' as const;
@@ -19,9 +21,11 @@ export class NimbusPostAdapter extends ShippingPanelAdapter {
   readonly liveBaseUrl = 'https://api.nimbuspost.com';
 
   protected readonly api = {
-    paths: { login: '/v1/users/login', shipments: '/v1/shipments', track: '/v1/shipments/track', cancel: '/v1/shipments/cancel', manifest: '/v1/shipments/manifest', ndr: '/v1/ndr/action' },
+    paths: { login: '/v1/users/login', serviceability: '/v1/courier/serviceability', shipments: '/v1/shipments', track: '/v1/shipments/track', cancel: '/v1/shipments/cancel', manifest: '/v1/shipments/manifest', ndr: '/v1/ndr/action' },
     signatureHeader: 'x-nimbus-signature',
     mapStatus: statusMapper(NIMBUSPOST_STATUS_MAP),
+    // The quote has no mode field: the couriers NimbusPost resells say Air in their names.
+    serviceOf: ({ name }: { name: string }) => (/\bair\b/i.test(name) ? 'express' : 'surface'),
   };
 
   async book(call: CourierCall, request: BookingRequest): Promise<BookingResult> {
@@ -55,13 +59,8 @@ export class NimbusPostAdapter extends ShippingPanelAdapter {
       breadth: shipment.package_breadth,
       height: shipment.package_height,
     };
-    const { data } = await this.send(call, 'POST', '/v1/courier/serviceability', lane, { once: true });
-    const air = request.service === 'express';
-    const fitting = listOf(data)
-      .map(fieldsOf)
-      .filter((quote) => textOf(quote.id) && /\bair\b/i.test(textOf(quote.name) ?? '') === air)
-      .sort((a, b) => Number(a.total_charges) - Number(b.total_charges));
-    if (fitting.length === 0) throw new CourierRejected(`NimbusPost offers no ${air ? 'air' : 'surface'} courier from ${lane.origin} to ${lane.destination}`);
-    return textOf(fitting[0].id)!;
+    const [cheapest] = cheapestPerService(await this.quotes(call, lane, { once: true }), request.service);
+    if (!cheapest) throw new CourierRejected(`NimbusPost offers no ${request.service === 'express' ? 'air' : 'surface'} courier from ${lane.origin} to ${lane.destination}`);
+    return cheapest.courierId;
   }
 }

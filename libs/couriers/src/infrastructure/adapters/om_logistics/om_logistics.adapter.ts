@@ -19,7 +19,7 @@ const NDR_ACTIONS: Partial<Record<NdrActionKind, string>> = { re_attempt: 'REATT
 export class OmLogisticsAdapter extends CourierProvider {
   readonly code = 'om_logistics' as const;
   readonly capabilities: CourierCapabilities = {
-    cod: false, reverse: false, multiPiece: true, b2b: true, pickupApi: true, cancel: true, webhookPush: false, trackingPull: true, rateApi: false,
+    cod: false, reverse: false, multiPiece: true, b2b: true, pickupApi: true, cancel: true, webhookPush: false, trackingPull: true, rateApi: false, serviceabilityApi: false, packageUpdateApi: false, courierLabel: false,
     ndrActions: ['re_attempt', 'defer', 'rto'],
     limits: { maxWeightGrams: 10_000_000, maxLengthCm: 600, maxCodPaise: 0, maxPieces: 500 },
     refusedHandling: ['dangerous_goods'], insurance: true, labelSizes: ['4x6', 'a4'],

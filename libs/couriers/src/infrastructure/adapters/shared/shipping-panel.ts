@@ -3,11 +3,15 @@ import type {
   BookingRequest,
   BookingResult,
   CourierCapabilities,
+  CourierRate,
+  CourierServiceability,
   NdrActionRequest,
   NdrActionResult,
   PartyAddress,
   PickupRequest,
   PickupResult,
+  RateQuery,
+  ServiceabilityQuery,
   ShipmentStatus,
   TrackingEvent,
 } from '../../../../contracts';
@@ -15,22 +19,43 @@ import { CourierAuthFailed, CourierCall, CourierProvider, CourierRejected, Inbou
 import { BearerSession } from './bearer-session';
 import { indiaDate, singleBox, totalWeightGrams } from './booking-fields';
 import { bearerJson, fieldsOf, listOf, requestJson, textOf } from './json-http';
+import { cheapestPerService, distinctInOrder, positiveWhole, PROBE_BOX, serviceabilityByPaymentMode } from './live-quotes';
 import { webhookJson } from './token-webhook';
 import { trackingEvents } from './tracking-events';
-import { expectOk, headerValue, hmacSha256, parseIndiaTime, rupees, sameSecret } from './wire';
+import { expectOk, headerValue, hmacSha256, paiseFromRupees, parseIndiaTime, rupees, sameSecret } from './wire';
 
 /**
  * Xpressbees' shipping API (shipment.xpressbees.com) and NimbusPost's API v1 publish one design, told apart by their
  * paths: e-mail/password login answering `{status: true, data: <token>}` (no lifetime given), Bearer calls answering
  * the envelope `{status, message, data}` (a refusal is `status: false`, often with HTTP 200), shipments in
- * grams/cm/rupees keyed on `order_number`, tracking history newest first, a manifest call that books the pickup,
- * NDR actions as a list of `{awb, action, action_data}`, and status webhooks signed with an HMAC of the body.
+ * grams/cm/rupees keyed on `order_number`, a courier serviceability call quoting the account's couriers on a lane,
+ * tracking history newest first, a manifest call that books the pickup, NDR actions as a list of
+ * `{awb, action, action_data}`, and status webhooks signed with an HMAC of the body.
  */
 export interface ShippingPanelApi {
-  paths: { login: string; shipments: string; track: string; cancel: string; manifest: string; ndr: string };
+  paths: { login: string; serviceability: string; shipments: string; track: string; cancel: string; manifest: string; ndr: string };
   /** Header carrying the hex HMAC-SHA256 of the webhook body, keyed with the `webhookSecret` credential. */
   signatureHeader: string;
   mapStatus: (rawCode: string) => ShipmentStatus;
+  /** The Shipcrowd service a quoted courier (`{id, name, ...}`) sells; null for one Shipcrowd does not book. */
+  serviceOf: (quote: { id: string; name: string }) => string | null;
+}
+
+/** A lane as the serviceability call takes it: pincodes, payment type, the amount (rupees), grams and cm. */
+export interface PanelLane {
+  origin: string;
+  destination: string;
+  payment_type: 'prepaid' | 'cod';
+  order_amount: number;
+  weight: number;
+  length: number;
+  breadth: number;
+  height: number;
+}
+
+/** A quote from the serviceability answer, in paise and grams, with the Shipcrowd service it sells. */
+export interface PanelQuote extends CourierRate {
+  courierId: string;
 }
 
 interface Envelope {
@@ -54,6 +79,9 @@ export function panelCapabilities(limits: CourierCapabilities['limits']): Courie
     webhookPush: true,
     trackingPull: true,
     rateApi: true,
+    serviceabilityApi: true,
+    packageUpdateApi: false,
+    courierLabel: false,
     ndrActions: ['re_attempt', 'edit_details'],
     limits,
     refusedHandling: ['dangerous_goods'],
@@ -87,6 +115,19 @@ export function panelShipment(request: BookingRequest) {
 function panelAddress(party: PartyAddress) {
   const extra = [party.line2, party.landmark].filter(Boolean).join(', ');
   return { name: party.name, address: party.line1, address_2: extra, city: party.city, state: party.state, pincode: party.pincode, phone: party.phone };
+}
+
+function panelLane(query: ServiceabilityQuery, mode: 'prepaid' | 'cod', amountPaise: number, box: { lengthCm: number; breadthCm: number; heightCm: number }): PanelLane {
+  return {
+    origin: query.originPincode,
+    destination: query.destinationPincode,
+    payment_type: mode,
+    order_amount: rupees(amountPaise),
+    weight: query.weightGrams,
+    length: box.lengthCm,
+    breadth: box.breadthCm,
+    height: box.heightCm,
+  };
 }
 
 /** An adapter for a courier on this API: its subclass names the paths, capabilities, credentials and booking fields. */
@@ -141,6 +182,49 @@ export abstract class ShippingPanelAdapter extends CourierProvider {
     const events = awb ? this.events(awb, { history: [scan] }) : [];
     if (events.length === 0) throw new WebhookMalformed(`${this.code} webhook without awb_number, status_code or a readable event_time`);
     return events;
+  }
+
+  /** The lane asked for prepaid and for COD; the answer is for the query's payment mode (see serviceabilityByPaymentMode). */
+  override serviceability(call: CourierCall, query: ServiceabilityQuery): Promise<CourierServiceability> {
+    return serviceabilityByPaymentMode(query, async (mode) => {
+      try {
+        const quotes = await this.quotes(call, panelLane(query, mode, query.codAmountPaise, PROBE_BOX));
+        return { services: distinctInOrder(quotes.map((q) => q.service)), reason: quotes.length ? null : `${this.code} quoted no courier on this lane` };
+      } catch (error) {
+        if (error instanceof CourierRejected) return { services: [], reason: error.message };
+        throw error;
+      }
+    });
+  }
+
+  /** Per service, the cheapest courier quoted (the one a booking of that service takes). On COD the amount quoted on is the COD amount. */
+  override async rates(call: CourierCall, query: RateQuery): Promise<CourierRate[]> {
+    const amountPaise = query.paymentMode === 'cod' ? query.codAmountPaise : query.declaredValuePaise;
+    const quotes = await this.quotes(call, panelLane(query, query.paymentMode, amountPaise, query));
+    return cheapestPerService(quotes, query.service).map(({ courierId, ...rate }) => rate);
+  }
+
+  /** The account's couriers quoted on a lane (rupees become paise; couriers of no Shipcrowd service are left out). */
+  protected async quotes(call: CourierCall, lane: PanelLane, options: { once?: boolean } = {}): Promise<PanelQuote[]> {
+    const { data } = await this.send(call, 'POST', this.api.paths.serviceability, lane, options);
+    return listOf(data)
+      .map(fieldsOf)
+      .flatMap((quote) => {
+        const courierId = textOf(quote.id);
+        const service = courierId ? this.api.serviceOf({ id: courierId, name: textOf(quote.name) ?? '' }) : null;
+        const totalPaise = paiseFromRupees(quote.total_charges);
+        if (!courierId || !service || totalPaise === null) return [];
+        return [{
+          courierId,
+          service,
+          totalPaise,
+          freightPaise: paiseFromRupees(quote.freight_charges),
+          codChargePaise: paiseFromRupees(quote.cod_charges),
+          gstPaise: null,
+          chargeableWeightGrams: positiveWhole(quote.chargeable_weight),
+          expectedTransitDays: null,
+        }];
+      });
   }
 
   /** Books the shipment once (never retried) and reads the AWB from the answer. */

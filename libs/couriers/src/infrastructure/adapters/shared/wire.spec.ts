@@ -1,4 +1,4 @@
-import { gramsFromKg, parseIndiaTime, rupees, sameSecret } from './wire';
+import { gramsFromKg, paiseFromRupees, parseIndiaTime, rupees, sameSecret } from './wire';
 
 describe('courier wire helpers', () => {
   it('reads zoneless courier times as India time, keeping milliseconds', () => {
@@ -14,6 +14,11 @@ describe('courier wire helpers', () => {
     expect(rupees(149_950)).toBe(1499.5);
     expect(gramsFromKg('1.25')).toBe(1250);
     expect(gramsFromKg(0)).toBeNull();
+    expect(paiseFromRupees('1499.50')).toBe(149_950);
+    expect(paiseFromRupees(81.1)).toBe(8110);
+    expect(paiseFromRupees(0)).toBe(0);
+    expect(paiseFromRupees('')).toBeNull();
+    expect(paiseFromRupees('n/a')).toBeNull();
     expect(sameSecret('abc', 'abc')).toBe(true);
     expect(sameSecret('abc', 'abd')).toBe(false);
     expect(sameSecret(undefined, 'abc')).toBe(false);

@@ -9,6 +9,11 @@ export const gramsFromKg = (kg: unknown): number | null => {
   const n = typeof kg === 'number' ? kg : typeof kg === 'string' && kg.trim() !== '' ? Number(kg) : NaN;
   return Number.isFinite(n) && n > 0 ? Math.round(n * 1000) : null;
 };
+/** A courier's rupee amount (number or text, two decimals) in whole paise; null when absent or not a number. */
+export const paiseFromRupees = (amount: unknown): number | null => {
+  const n = typeof amount === 'number' ? amount : typeof amount === 'string' && amount.trim() !== '' ? Number(amount) : NaN;
+  return Number.isFinite(n) ? Math.round(n * 100) : null;
+};
 
 /** One header, case-insensitively, first value when repeated. */
 export function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {

@@ -90,6 +90,53 @@ describe('Shiprocket adapter on the wire', () => {
     await expect(adapter.ndrAction!(courier.call, { awb, action: 'defer', date: '2026-11-25' })).rejects.toBeInstanceOf(CourierRejected);
   });
 
+  const lane = { originPincode: '560058', destinationPincode: '400001', paymentMode: 'prepaid' as const, weightGrams: 500, codAmountPaise: 0 };
+
+  it('checks a lane with the serviceability call in kg, reading modes, COD, pickup and the fastest estimate from the couriers listed', async () => {
+    expect(await adapter.serviceability!(courier.call, lane)).toEqual({
+      serviceable: true, prepaid: true, cod: true, pickup: true, reverse: false, oda: false, services: ['surface', 'express'], expectedTransitDays: 2, reason: null,
+    });
+    expect(requests('GET', '/v1/external/courier/serviceability').at(-1)!.query).toEqual({ pickup_postcode: '560058', delivery_postcode: '400001', weight: '0.5', cod: '0' });
+
+    expect(await adapter.serviceability!(courier.call, { ...lane, reverse: true })).toMatchObject({ serviceable: true, reverse: true });
+    expect(requests('GET', '/v1/external/courier/serviceability').at(-1)!.query).toMatchObject({ is_return: '1' });
+  });
+
+  it('answers Shiprocket’s 404 for a pincode pair nobody serves as not serviceable, with its message', async () => {
+    expect(await adapter.serviceability!(courier.call, { ...lane, destinationPincode: '000000' })).toEqual({
+      serviceable: false, prepaid: false, cod: false, pickup: false, reverse: false, oda: false, services: [], expectedTransitDays: null, reason: 'Delivery postcode 000000 is not serviceable from 560058',
+    });
+  });
+
+  it('prices each service at the courier a booking would take (the recommendation over a cheaper one), rupees and kg converted', async () => {
+    const query = { ...lane, weightGrams: 1200, lengthCm: 20, breadthCm: 15, heightCm: 10, declaredValuePaise: 149_900 };
+    // Zone C (metro to metro, x1.3), three 500 g slabs: Xpressbees Surface (recommended) Rs 31, Bluedart Air Rs 56 a slab.
+    expect(await adapter.rates!(courier.call, query)).toEqual([
+      { service: 'surface', totalPaise: 12_090, freightPaise: 12_090, codChargePaise: 0, gstPaise: null, chargeableWeightGrams: 1500, expectedTransitDays: 3 },
+      { service: 'express', totalPaise: 21_840, freightPaise: 21_840, codChargePaise: 0, gstPaise: null, chargeableWeightGrams: 1500, expectedTransitDays: 2 },
+    ]);
+    expect(requests('GET', '/v1/external/courier/serviceability').at(-1)!.query).toEqual({ pickup_postcode: '560058', delivery_postcode: '400001', weight: '1.2', cod: '0', declared_value: '1499', length: '20', breadth: '15', height: '10' });
+
+    const cod = await adapter.rates!(courier.call, { ...query, paymentMode: 'cod', codAmountPaise: 250_000, service: 'surface' });
+    expect(requests('GET', '/v1/external/courier/serviceability').at(-1)!.query).toMatchObject({ cod: '1', declared_value: '2500' });
+    expect(cod).toEqual([expect.objectContaining({ service: 'surface', totalPaise: 17_090, freightPaise: 12_090, codChargePaise: 5000 })]);
+    expect(await adapter.rates!(courier.call, { ...query, service: 'ptl' })).toEqual([]);
+  });
+
+  it('generates the label for the AWB’s shipment and fetches the PDF from the link without credentials; a cancelled shipment gets none', async () => {
+    const { awb, courierShipmentId } = await adapter.book(courier.call, booking());
+    const pdf = await adapter.courierLabel!(courier.call, awb);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain(`AWB ${awb}`);
+    expect(requests('POST', '/v1/external/courier/generate/label').at(-1)!.json).toEqual({ shipment_id: [Number(courierShipmentId)] });
+    const download = requests('GET', '/label-files/').at(-1)!;
+    expect(download.headers.authorization).toBeUndefined();
+
+    const cancelled = await adapter.book(courier.call, booking());
+    await adapter.cancel!(courier.call, cancelled.awb);
+    await expect(adapter.courierLabel!(courier.call, cancelled.awb)).rejects.toThrow(new CourierRejected('Label could not be generated: no AWB is assigned to these shipments'));
+  });
+
   it('reads one event per push, the current status; unknown status ids become exception with the id kept', () => {
     expect(push({})).toMatchObject({ awb: '141000000001', status: 'in_transit', rawCode: '18', rawStatus: 'IN TRANSIT', occurredAt: new Date('2026-11-23T12:35:09Z') });
     expect(push({ current_status_id: 999, current_status: 'SOMETHING NEW' })).toMatchObject({ status: 'exception', rawCode: '999', rawStatus: 'SOMETHING NEW' });

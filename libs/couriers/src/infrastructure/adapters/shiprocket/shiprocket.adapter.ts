@@ -2,19 +2,35 @@ import type {
   BookingRequest,
   BookingResult,
   CourierCapabilities,
+  CourierRate,
+  CourierServiceability,
   NdrActionKind,
   NdrActionRequest,
   NdrActionResult,
   PickupRequest,
   PickupResult,
+  RateQuery,
+  ServiceabilityQuery,
   TrackingEvent,
 } from '../../../../contracts';
 import { CourierCall, CourierProvider, CourierRejected, InboundWebhook } from '../../../application/ports/courier-provider';
 import { BearerJsonApi } from '../shared/bearer-json-api';
 import { totalWeightGrams } from '../shared/booking-fields';
+import { fetchLabelPdf } from '../shared/courier-label';
+import { withQuery } from '../shared/json-http';
 import { requireWebhookToken, webhookJson } from '../shared/token-webhook';
-import { kilograms, parseIndiaTime } from '../shared/wire';
-import { shiprocketMessage, shiprocketOrder, shiprocketPushedEvent, shiprocketTrackedEvents } from './shiprocket.payloads';
+import { parseIndiaTime, rupees } from '../shared/wire';
+import {
+  chooseCourier,
+  laneQuery,
+  Serviceability,
+  shiprocketLaneAnswer,
+  shiprocketMessage,
+  shiprocketOrder,
+  shiprocketPushedEvent,
+  shiprocketRate,
+  shiprocketTrackedEvents,
+} from './shiprocket.payloads';
 
 interface TrackingAnswer {
   tracking_data?: { shipment_track?: { shipment_id?: number; order_id?: number }[]; shipment_track_activities?: Parameters<typeof shiprocketTrackedEvents>[1] };
@@ -23,8 +39,11 @@ interface AssignAnswer {
   awb_assign_status?: number;
   response?: { data?: { awb_code?: string; routing_code?: string; awb_assign_error?: string } };
 }
-interface Serviceability {
-  data?: { available_courier_companies?: { courier_company_id: number; is_surface?: boolean; rate?: number }[]; recommended_courier_company_id?: number };
+interface LabelAnswer {
+  label_created?: number;
+  label_url?: string;
+  response?: string;
+  not_created?: unknown[];
 }
 
 const NDR_ACTION: Partial<Record<NdrActionKind, string>> = { re_attempt: 're-attempt', rto: 'return' };
@@ -33,8 +52,9 @@ const API = '/v1/external';
 /**
  * Shiprocket as an upstream aggregator, over its external API: login (email/password of an API user) for a bearer
  * token valid 10 days, cached per account and renewed once on a 401; booking = adhoc order (the reference as
- * `order_id`) + AWB assignment to a surface or air courier chosen from serviceability; pickup + manifest; tracking by
- * AWB; order cancel; NDR re-attempt / return. Pushes are authenticated by the `x-api-key` token the seller sets in
+ * `order_id`) + AWB assignment to a surface or air courier chosen from serviceability; the same serviceability call
+ * answers lane checks and rates; pickup + manifest; tracking by AWB; order cancel; NDR re-attempt / return; the
+ * label Shiprocket renders (a PDF link). Pushes are authenticated by the `x-api-key` token the seller sets in
  * Shiprocket's webhook settings (Shiprocket signs nothing). See README.md.
  */
 export class ShiprocketAdapter extends CourierProvider {
@@ -52,6 +72,9 @@ export class ShiprocketAdapter extends CourierProvider {
     webhookPush: true,
     trackingPull: true,
     rateApi: true,
+    serviceabilityApi: true,
+    packageUpdateApi: false,
+    courierLabel: true,
     ndrActions: ['re_attempt', 'rto'],
     limits: { maxWeightGrams: 50_000, maxLengthCm: 150, maxCodPaise: 5_000_000, maxPieces: 1 },
     refusedHandling: ['dangerous_goods'],
@@ -75,7 +98,11 @@ export class ShiprocketAdapter extends CourierProvider {
     const shipmentId = String(order.shipment_id);
     // The same order_id answers the existing order: a booking retried after its AWB was assigned gets that AWB back.
     if (order.awb_code) return { awb: String(order.awb_code), childAwbs: [], sortCode: null, courierShipmentId: shipmentId };
-    const courierId = await this.chooseCourier(call, request);
+    const air = request.service === 'express';
+    const lane = await this.lane(call, laneQuery(request.pickup.pincode, request.consignee.pincode, totalWeightGrams(request.packages), request.paymentMode));
+    const chosen = chooseCourier(lane, air);
+    if (!chosen) throw new CourierRejected(`Shiprocket has no ${air ? 'air' : 'surface'} courier from ${request.pickup.pincode} to ${request.consignee.pincode}`, this.code, lane);
+    const courierId = chosen.courier_company_id;
     const assigned = (await this.api.send(call, 'POST', `${API}/courier/assign/awb`, { shipment_id: order.shipment_id, courier_id: courierId })) as AssignAnswer;
     const data = assigned.response?.data;
     if (assigned.awb_assign_status !== 1 || !data?.awb_code) throw new CourierRejected(data?.awb_assign_error ?? shiprocketMessage(assigned) ?? 'Shiprocket did not assign an AWB', this.code, assigned);
@@ -122,15 +149,45 @@ export class ShiprocketAdapter extends CourierProvider {
     return { accepted: true, requestId: null, message: answer.message ?? null };
   }
 
-  /** A surface or air courier (by service) from the serviceability answer: Shiprocket's recommendation, else the cheapest. */
-  private async chooseCourier(call: CourierCall, request: BookingRequest): Promise<number> {
-    const query = new URLSearchParams({ pickup_postcode: request.pickup.pincode, delivery_postcode: request.consignee.pincode, weight: String(kilograms(totalWeightGrams(request.packages))), cod: request.paymentMode === 'cod' ? '1' : '0' });
-    const answer = (await this.api.send(call, 'GET', `${API}/courier/serviceability/?${query.toString()}`)) as Serviceability;
-    const air = request.service === 'express';
-    const matching = (answer.data?.available_courier_companies ?? []).filter((c) => Boolean(c.is_surface) !== air);
-    const chosen = matching.find((c) => c.courier_company_id === answer.data?.recommended_courier_company_id) ?? [...matching].sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0))[0];
-    if (!chosen) throw new CourierRejected(`Shiprocket has no ${air ? 'air' : 'surface'} courier from ${request.pickup.pincode} to ${request.consignee.pincode}`, this.code, answer);
-    return chosen.courier_company_id;
+  /** Shiprocket's couriers on the lane; a pair nobody serves is Shiprocket's 404, answered here as not serviceable. */
+  override async serviceability(call: CourierCall, query: ServiceabilityQuery): Promise<CourierServiceability> {
+    try {
+      const lane = await this.lane(call, { ...laneQuery(query.originPincode, query.destinationPincode, query.weightGrams, query.paymentMode), is_return: query.reverse ? '1' : null });
+      return shiprocketLaneAnswer(lane, query);
+    } catch (error) {
+      if (error instanceof CourierRejected && error.courierCode === '404') {
+        return { serviceable: false, prepaid: false, cod: false, pickup: false, reverse: false, oda: false, services: [], expectedTransitDays: null, reason: error.message };
+      }
+      throw error;
+    }
+  }
+
+  /** Per service, the price of the courier a booking would take (Shiprocket's recommendation of that mode, else the cheapest). */
+  override async rates(call: CourierCall, query: RateQuery): Promise<CourierRate[]> {
+    const lane = await this.lane(call, {
+      ...laneQuery(query.originPincode, query.destinationPincode, query.weightGrams, query.paymentMode),
+      declared_value: String(rupees(query.paymentMode === 'cod' ? query.codAmountPaise : query.declaredValuePaise)),
+      length: String(query.lengthCm),
+      breadth: String(query.breadthCm),
+      height: String(query.heightCm),
+    });
+    return ['surface', 'express'].flatMap((service) => {
+      if (query.service && query.service !== service) return [];
+      const chosen = chooseCourier(lane, service === 'express');
+      return (chosen && shiprocketRate(service, chosen)) || [];
+    });
+  }
+
+  /** `courier/generate/label` for the AWB's shipment answers a link to the PDF Shiprocket rendered; the PDF is fetched from it. */
+  override async courierLabel(call: CourierCall, awb: string): Promise<Buffer> {
+    const { shipment_id: shipmentId } = await this.shipment(call, awb);
+    const answer = (await this.api.send(call, 'POST', `${API}/courier/generate/label`, { shipment_id: [shipmentId] }, { retry: true })) as LabelAnswer;
+    if (answer.label_created !== 1 || !answer.label_url) throw new CourierRejected(answer.response ?? shiprocketMessage(answer) ?? `Shiprocket rendered no label for AWB ${awb}`, this.code, answer);
+    return fetchLabelPdf(call, answer.label_url, 'Shiprocket');
+  }
+
+  private lane(call: CourierCall, params: Record<string, string | null>): Promise<Serviceability> {
+    return this.api.send(call, 'GET', withQuery(`${API}/courier/serviceability/`, params)) as Promise<Serviceability>;
   }
 
   private tracking(call: CourierCall, awb: string): Promise<TrackingAnswer> {

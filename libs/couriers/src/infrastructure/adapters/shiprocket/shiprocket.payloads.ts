@@ -1,8 +1,9 @@
-import type { BookingRequest, TrackingEvent } from '../../../../contracts';
+import type { BookingRequest, CourierRate, CourierServiceability, ServiceabilityQuery, TrackingEvent } from '../../../../contracts';
 import { WebhookMalformed } from '../../../application/ports/courier-provider';
 import { statusMapper } from '../../../domain/status-mapping';
+import { positiveWhole } from '../shared/live-quotes';
 import { CourierScan, trackingEvents } from '../shared/tracking-events';
-import { kilograms, rupees } from '../shared/wire';
+import { gramsFromKg, kilograms, paiseFromRupees, rupees } from '../shared/wire';
 import { SHIPROCKET_STATUS } from './shiprocket.status-map';
 
 const shiprocketStatus = statusMapper(SHIPROCKET_STATUS);
@@ -89,4 +90,73 @@ export function shiprocketPushedEvent(body: unknown): TrackingEvent {
   const [event] = push.awb && push.current_status_id != null ? trackingEvents(text(push.awb), shiprocketStatus, [scanOf(text(push.current_status_id), text(push.current_status), at, push.scans?.at(-1))]) : [];
   if (!event) throw new WebhookMalformed('Shiprocket push without awb, current_status_id or a readable current_timestamp');
   return event;
+}
+
+/** One of `data.available_courier_companies` in a serviceability answer (rupees, kg, days as text). */
+export interface LaneCourier {
+  courier_company_id: number;
+  courier_name?: string;
+  is_surface?: boolean;
+  /** What Shiprocket will bill, all charges in. */
+  rate?: number | string;
+  freight_charge?: number | string;
+  cod_charges?: number | string;
+  charge_weight?: number | string;
+  estimated_delivery_days?: number | string;
+  /** 1 when the courier collects cash on this lane. */
+  cod?: number;
+  pickup_availability?: number | string;
+}
+
+/** The serviceability call's lane parameters: pincodes, weight in kg, `cod` 0/1. */
+export function laneQuery(origin: string, destination: string, grams: number, paymentMode: 'prepaid' | 'cod'): Record<string, string> {
+  return { pickup_postcode: origin, delivery_postcode: destination, weight: String(kilograms(grams)), cod: paymentMode === 'cod' ? '1' : '0' };
+}
+
+export interface Serviceability {
+  data?: { available_courier_companies?: LaneCourier[]; recommended_courier_company_id?: number };
+}
+
+/** The courier a booking takes for a service: Shiprocket's recommendation when it is of that mode (air / surface), else the cheapest. */
+export function chooseCourier(answer: Serviceability, air: boolean): LaneCourier | undefined {
+  const matching = (answer.data?.available_courier_companies ?? []).filter((c) => Boolean(c.is_surface) !== air);
+  const rateOf = (c: LaneCourier) => Number(c.rate ?? 0);
+  return matching.find((c) => c.courier_company_id === answer.data?.recommended_courier_company_id) ?? [...matching].sort((a, b) => rateOf(a) - rateOf(b))[0];
+}
+
+const transitDays = (courier: LaneCourier): number | null => positiveWhole(courier.estimated_delivery_days);
+
+/** A lane answer as Shipcrowd's serviceability: surface and/or express by the couriers' mode, the fastest estimate. */
+export function shiprocketLaneAnswer(answer: Serviceability, query: ServiceabilityQuery): CourierServiceability {
+  const couriers = answer.data?.available_courier_companies ?? [];
+  const services = [...new Set(couriers.map((c) => (c.is_surface ? 'surface' : 'express')))];
+  const days = couriers.map(transitDays).filter((d): d is number => d !== null);
+  const serviceable = couriers.length > 0;
+  return {
+    serviceable,
+    // Shiprocket lists only COD-capable couriers when asked for COD; prepaid is carried wherever anyone goes.
+    prepaid: serviceable,
+    cod: couriers.some((c) => Number(c.cod) === 1),
+    pickup: couriers.some((c) => String(c.pickup_availability ?? '1') !== '0'),
+    reverse: serviceable && query.reverse === true,
+    oda: false,
+    services,
+    expectedTransitDays: days.length ? Math.min(...days) : null,
+    reason: serviceable ? null : 'Shiprocket listed no courier for this pincode pair',
+  };
+}
+
+/** One courier's price as a Shipcrowd rate: rupees to paise, kg to grams; Shiprocket does not break out GST. Null without a rate. */
+export function shiprocketRate(service: string, courier: LaneCourier): CourierRate | null {
+  const totalPaise = paiseFromRupees(courier.rate);
+  if (totalPaise === null) return null;
+  return {
+    service,
+    totalPaise,
+    freightPaise: paiseFromRupees(courier.freight_charge),
+    codChargePaise: paiseFromRupees(courier.cod_charges),
+    gstPaise: null,
+    chargeableWeightGrams: gramsFromKg(courier.charge_weight),
+    expectedTransitDays: transitDays(courier),
+  };
 }

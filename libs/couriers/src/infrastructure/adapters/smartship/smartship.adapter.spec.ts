@@ -123,6 +123,40 @@ describe('SmartShip wire details', () => {
     expect(() => adapter.parseWebhook(signed({ status: 11, statusUpdateDate: '2026-11-21 14:05:00' }))).toThrow(WebhookMalformed);
   });
 
+  const hubWise = () => sent('/v2/app/Fulfillmentservice/ServiceabilityHubWise');
+  const lane = { originPincode: '560058', destinationPincode: '400001', paymentMode: 'prepaid' as const, weightGrams: 1200, codAmountPaise: 0 };
+
+  it('prices the surface and air carriers from ServiceabilityHubWise with cost_info, GST broken out, rupees to paise', async () => {
+    const rates = await adapter.rates(courier.call, { ...lane, lengthCm: 20, breadthCm: 15, heightCm: 10, declaredValuePaise: 149_900 });
+    expect(hubWise().at(-1)!.json).toEqual({
+      request_info: { extra_info: true, cost_info: true },
+      order_info: { source_pincode: '560058', destination_pincode: '400001', order_weight: '1200', order_value: 1499, payment_type: 'prepaid', length: '20', width: '15', height: '10', shipment_type: 'forward', preferred_carriers: [279, 282] },
+    });
+    // Metro to metro (x1.3), three 500 g slabs at Rs 34 / Rs 60, plus 18% GST.
+    expect(rates).toEqual([
+      { service: 'surface', totalPaise: 15_647, freightPaise: 13_260, codChargePaise: 0, gstPaise: 2387, chargeableWeightGrams: 1500, expectedTransitDays: 3 },
+      { service: 'express', totalPaise: 27_612, freightPaise: 23_400, codChargePaise: 0, gstPaise: 4212, chargeableWeightGrams: 1500, expectedTransitDays: 2 },
+    ]);
+
+    const cod = await adapter.rates(courier.call, { ...lane, paymentMode: 'cod', codAmountPaise: 250_000, lengthCm: 20, breadthCm: 15, heightCm: 10, declaredValuePaise: 300_000, service: 'express' });
+    expect(hubWise().at(-1)!.json).toMatchObject({ order_info: { payment_type: 'cod', order_value: 2500, preferred_carriers: [282] } });
+    expect(cod).toEqual([expect.objectContaining({ service: 'express', totalPaise: 33_512, freightPaise: 23_400, codChargePaise: 5000, gstPaise: 5112 })]);
+    expect(await adapter.rates(courier.call, { ...lane, lengthCm: 20, breadthCm: 15, heightCm: 10, declaredValuePaise: 149_900, service: 'ptl' })).toEqual([]);
+    await expect(adapter.rates(courier.call, { ...lane, destinationPincode: '000000', lengthCm: 20, breadthCm: 15, heightCm: 10, declaredValuePaise: 149_900 })).rejects.toThrow(new CourierRejected('Pincode not serviceable'));
+  });
+
+  it('checks a lane for prepaid and COD without costs, a return lane as shipment_type return, and words a refusal SmartShip’s way', async () => {
+    const before = hubWise().length;
+    expect(await adapter.serviceability(courier.call, { ...lane, reverse: true })).toEqual({
+      serviceable: true, prepaid: true, cod: true, pickup: true, reverse: true, oda: false, services: ['surface', 'express'], expectedTransitDays: 2, reason: null,
+    });
+    const asked = hubWise().slice(before).map((r) => (r.json as { request_info: unknown; order_info: Record<string, unknown> }));
+    expect(asked.map((body) => body.order_info.payment_type).sort()).toEqual(['cod', 'prepaid']);
+    expect(asked.every((body) => body.order_info.shipment_type === 'return' && (body.request_info as { cost_info: boolean }).cost_info === false)).toBe(true);
+
+    expect(await adapter.serviceability(courier.call, { ...lane, destinationPincode: '000000' })).toMatchObject({ serviceable: false, reverse: false, services: [], reason: 'Pincode not serviceable' });
+  });
+
   it('finds the OAuth host beside the API host', () => {
     expect(oauthBaseOf('https://api.smartship.in')).toBe('https://oauth.smartship.in');
     expect(oauthBaseOf('http://127.0.0.1:4000/smartship')).toBe('http://127.0.0.1:4000/smartship');

@@ -1,11 +1,25 @@
 import type { ResilientHttp } from '@shipcrowd/platform';
-import type { BookingRequest, BookingResult, CourierCapabilities, NdrActionRequest, NdrActionResult, PickupRequest, PickupResult, TrackingEvent } from '../../../../contracts';
+import type {
+  BookingRequest,
+  BookingResult,
+  CourierCapabilities,
+  CourierRate,
+  CourierServiceability,
+  NdrActionRequest,
+  NdrActionResult,
+  PickupRequest,
+  PickupResult,
+  RateQuery,
+  ServiceabilityQuery,
+  TrackingEvent,
+} from '../../../../contracts';
 import { CourierAuthFailed, CourierCall, CourierProvider, CourierRejected, InboundWebhook, WebhookMalformed, WebhookUnauthenticated } from '../../../application/ports/courier-provider';
 import { BearerSession } from '../shared/bearer-session';
 import { HttpMethod, bearerJson, fieldsOf, listOf, requestJson, textOf, withQuery } from '../shared/json-http';
+import { distinctInOrder, PROBE_BOX, serviceabilityByPaymentMode } from '../shared/live-quotes';
 import { trackingEvents } from '../shared/tracking-events';
 import { expectOk, headerValue, hmacSha256, parseIndiaTime, sameSecret } from '../shared/wire';
-import { bookingResultOf, oauthBaseOf, smartshipOrder, smartshipScan } from './smartship.payloads';
+import { bookingResultOf, carrierTransitDays, hubWiseCarriers, hubWiseRequest, oauthBaseOf, SmartShipLane, smartshipOrder, smartshipRate, smartshipScan } from './smartship.payloads';
 import { smartshipStatus } from './smartship.status-map';
 
 const FULFILMENT = '/v2/app/Fulfillmentservice';
@@ -21,12 +35,13 @@ const messageOf = (body: unknown): string | undefined => {
 /**
  * SmartShip (Bluedart's aggregator): an OAuth password grant at oauth.smartship.in/loginToken.php gives a bearer
  * token for api.smartship.in; orders are keyed by `client_order_reference_id`, so cancel, NDR and manifest calls
- * first read the reference back from Trackorder by AWB. Scans are pushed to a webhook as well as pulled.
+ * first read the reference back from Trackorder by AWB. Lane checks and prices come from ServiceabilityHubWise.
+ * Scans are pushed to a webhook as well as pulled.
  */
 export class SmartShipAdapter extends CourierProvider {
   readonly code = 'smartship' as const;
   readonly capabilities: CourierCapabilities = {
-    cod: true, reverse: true, multiPiece: false, b2b: false, pickupApi: true, cancel: true, webhookPush: true, trackingPull: true, rateApi: true,
+    cod: true, reverse: true, multiPiece: false, b2b: false, pickupApi: true, cancel: true, webhookPush: true, trackingPull: true, rateApi: true, serviceabilityApi: true, packageUpdateApi: false, courierLabel: false,
     ndrActions: ['re_attempt', 'rto'],
     limits: { maxWeightGrams: 20_000, maxLengthCm: 120, maxCodPaise: 5_000_000, maxPieces: 1 },
     refusedHandling: ['dangerous_goods', 'liquid'], insurance: false, labelSizes: ['4x6', 'a4'],
@@ -116,6 +131,50 @@ export class SmartShipAdapter extends CourierProvider {
     return { accepted: false, requestId: null, message: textOf(refused?.error) ?? textOf(body.message) };
   }
 
+  /** The lane asked for prepaid and for COD (the answer covers one payment type); a return lane when the query is reverse. */
+  override async serviceability(call: CourierCall, query: ServiceabilityQuery): Promise<CourierServiceability> {
+    const reverse = query.reverse === true;
+    const answer = await serviceabilityByPaymentMode(query, async (mode) => {
+      const body = await this.hubWise(call, {
+        origin: query.originPincode,
+        destination: query.destinationPincode,
+        paymentMode: mode,
+        weightGrams: query.weightGrams,
+        orderValuePaise: query.codAmountPaise,
+        box: PROBE_BOX,
+        reverse,
+        withCost: false,
+      });
+      const { serviceable, carriers } = hubWiseCarriers(body);
+      const days = carriers.map((c) => carrierTransitDays(c.row)).filter((d): d is number => d !== null);
+      return {
+        services: serviceable ? distinctInOrder(carriers.map((c) => c.service)) : [],
+        reason: serviceable ? null : (messageOf(body) ?? 'SmartShip serves no carrier on this lane'),
+        expectedTransitDays: days.length ? Math.min(...days) : null,
+      };
+    });
+    return { ...answer, reverse: reverse && answer.serviceable };
+  }
+
+  /** The carriers' charges on the lane (`cost_info: true`), one rate per service; on COD the order value is the COD amount. */
+  override async rates(call: CourierCall, query: RateQuery): Promise<CourierRate[]> {
+    const cod = query.paymentMode === 'cod';
+    const body = await this.hubWise(call, {
+      origin: query.originPincode,
+      destination: query.destinationPincode,
+      paymentMode: query.paymentMode,
+      weightGrams: query.weightGrams,
+      orderValuePaise: cod ? query.codAmountPaise : query.declaredValuePaise,
+      box: { lengthCm: query.lengthCm, breadthCm: query.breadthCm, heightCm: query.heightCm },
+      reverse: query.reverse === true,
+      service: query.service,
+      withCost: true,
+    });
+    const { serviceable, carriers } = hubWiseCarriers(body);
+    if (!serviceable) throw new CourierRejected(messageOf(body) ?? 'SmartShip serves no carrier on this lane', 'smartship', body);
+    return carriers.flatMap((carrier) => (!query.service || carrier.service === query.service ? (smartshipRate(carrier) ?? []) : []));
+  }
+
   parseWebhook(webhook: InboundWebhook): TrackingEvent[] {
     const secret = webhook.credentials.webhookSecret;
     const signature = headerValue(webhook.headers, SMARTSHIP_SIGNATURE_HEADER);
@@ -147,6 +206,10 @@ export class SmartShipAdapter extends CourierProvider {
     const token = textOf(body.access_token);
     if (!token) throw new CourierAuthFailed(messageOf(body) ?? 'SmartShip issued no access token');
     return { token, expiresInSeconds: Number(body.expires_in) || 3600 };
+  }
+
+  private hubWise(call: CourierCall, lane: SmartShipLane): Promise<Record<string, unknown>> {
+    return this.send(call, call.http, 'POST', `${FULFILMENT}/ServiceabilityHubWise`, hubWiseRequest(lane));
   }
 
   /** An API call with the session's bearer token; SmartShip also reports a dead token as `status: "403"` in a 200. */

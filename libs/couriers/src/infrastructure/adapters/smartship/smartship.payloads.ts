@@ -1,12 +1,14 @@
-import type { BookingRequest, BookingResult } from '../../../../contracts';
+import type { BookingRequest, BookingResult, CourierRate } from '../../../../contracts';
 import { CourierRejected } from '../../../application/ports/courier-provider';
 import { addressText, collectablePaise, indiaDate, singleBox } from '../shared/booking-fields';
 import { fieldsOf, listOf, textOf } from '../shared/json-http';
+import { positiveWhole } from '../shared/live-quotes';
 import type { CourierScan } from '../shared/tracking-events';
-import { rupees } from '../shared/wire';
+import { paiseFromRupees, rupees } from '../shared/wire';
 
 /** SmartShip carrier ids public clients pass in `order_meta.preferred_carriers` for surface and air. */
 const PREFERRED_CARRIER = { surface: 279, express: 282 } as const;
+const SERVICE_OF_CARRIER = new Map<string, string>(Object.entries(PREFERRED_CARRIER).map(([service, id]) => [String(id), service]));
 
 /** SmartShip's OAuth host sits beside its API host (api.smartship.in → oauth.smartship.in); a simulator serves both. */
 export function oauthBaseOf(apiBase: string): string {
@@ -80,4 +82,76 @@ export function smartshipScan(row: Record<string, unknown>, at: unknown): Courie
   if (!rawCode) return null;
   const description = textOf(row.status_description);
   return { rawCode, rawStatus: textOf(row.action) ?? description ?? rawCode, location: textOf(row.location), at, remarks: description };
+}
+
+/** A lane as ServiceabilityHubWise takes it: grams and cm as for a booking, the order value in rupees. */
+export interface SmartShipLane {
+  origin: string;
+  destination: string;
+  paymentMode: 'prepaid' | 'cod';
+  weightGrams: number;
+  orderValuePaise: number;
+  box: { lengthCm: number; breadthCm: number; heightCm: number };
+  reverse: boolean;
+  /** Only this Shipcrowd service's carrier; both when absent. */
+  service?: string;
+  /** Ask for the charges too (`cost_info`). */
+  withCost: boolean;
+}
+
+/** `POST …/ServiceabilityHubWise`: `{request_info: {extra_info, cost_info}, order_info}` as public clients send it. */
+export function hubWiseRequest(lane: SmartShipLane): Record<string, unknown> {
+  const carriers = lane.service ? [PREFERRED_CARRIER[lane.service as keyof typeof PREFERRED_CARRIER]].filter(Boolean) : Object.values(PREFERRED_CARRIER);
+  return {
+    request_info: { extra_info: true, cost_info: lane.withCost },
+    order_info: {
+      source_pincode: lane.origin,
+      destination_pincode: lane.destination,
+      order_weight: String(lane.weightGrams),
+      order_value: rupees(lane.orderValuePaise),
+      payment_type: lane.paymentMode,
+      length: String(lane.box.lengthCm),
+      width: String(lane.box.breadthCm),
+      height: String(lane.box.heightCm),
+      shipment_type: lane.reverse ? 'return' : 'forward',
+      preferred_carriers: carriers,
+    },
+  };
+}
+
+/** A carrier the lane answer lists, with the Shipcrowd service it sells (carriers Shipcrowd does not book are left out). */
+export interface SmartShipCarrier {
+  service: string;
+  row: Record<string, unknown>;
+}
+
+/** `data.serviceability_status` and `data.carrier_info[]` of a ServiceabilityHubWise answer. */
+export function hubWiseCarriers(body: Record<string, unknown>): { serviceable: boolean; carriers: SmartShipCarrier[] } {
+  const data = fieldsOf(body.data);
+  const carriers = listOf(data.carrier_info)
+    .map(fieldsOf)
+    .flatMap((row) => {
+      const service = SERVICE_OF_CARRIER.get(textOf(row.carrier_id) ?? '');
+      return service ? [{ service, row }] : [];
+    });
+  return { serviceable: data.serviceability_status === true && carriers.length > 0, carriers };
+}
+
+export function carrierTransitDays(row: Record<string, unknown>): number | null {
+  return positiveWhole(row.delivery_tat);
+}
+
+/** A carrier's charges (asked with `cost_info`) as a Shipcrowd rate; null when SmartShip gave no total. */
+export function smartshipRate({ service, row }: SmartShipCarrier): CourierRate | null {
+  const totalPaise = paiseFromRupees(row.total_charge);
+  if (totalPaise === null) return null;
+  return {
+    service,
+    totalPaise,
+    freightPaise: paiseFromRupees(row.freight_charge),
+    codChargePaise: paiseFromRupees(row.cod_charge),
+    gstPaise: paiseFromRupees(row.gst_charge),
+    chargeableWeightGrams: positiveWhole(row.chargeable_weight),
+    expectedTransitDays: carrierTransitDays(row),
+  };
 }

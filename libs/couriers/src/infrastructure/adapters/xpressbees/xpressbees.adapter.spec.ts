@@ -73,6 +73,22 @@ describe('Xpressbees wire protocol', () => {
     expect((await adapter.track(courier.call, [awb])).get(awb)?.map((e) => e.status)).toEqual(['pickup_scheduled']);
   });
 
+  it('prices each service at its Xpressbees courier id from the serviceability quote, in paise', async () => {
+    const query = { originPincode: '560058', destinationPincode: '560001', paymentMode: 'cod' as const, weightGrams: 700, codAmountPaise: 250_000, lengthCm: 30, breadthCm: 20, heightCm: 10, declaredValuePaise: 300_000 };
+    // Same city (zone A); 30 x 20 x 10 cm weighs 1.2 kg volumetric: three slabs. The COD fee is 2% of Rs 2,500.
+    expect(await adapter.rates(courier.call, query)).toEqual([
+      { service: 'surface', totalPaise: 14_600, freightPaise: 9600, codChargePaise: 5000, gstPaise: null, chargeableWeightGrams: 1500, expectedTransitDays: null },
+      { service: 'express', totalPaise: 22_400, freightPaise: 17_400, codChargePaise: 5000, gstPaise: null, chargeableWeightGrams: 1500, expectedTransitDays: null },
+    ]);
+    expect(lastRequest('/api/courier/serviceability').json).toEqual({ origin: '560058', destination: '560001', payment_type: 'cod', order_amount: 2500, weight: 700, length: 30, breadth: 20, height: 10 });
+    expect(lastRequest('/api/courier/serviceability').headers.authorization).toMatch(/^Bearer /);
+  });
+
+  it('reports a lane Xpressbees refuses as not serviceable with its message', async () => {
+    const answer = await adapter.serviceability(courier.call, { originPincode: '560058', destinationPincode: '4000', paymentMode: 'prepaid', weightGrams: 500, codAmountPaise: 0 });
+    expect(answer).toMatchObject({ serviceable: false, prepaid: false, cod: false, services: [], reason: 'The origin and destination must be 6 digit pincodes.' });
+  });
+
   it('keeps a scan code it has no mapping for as an exception with the raw code and India time', () => {
     const secret = adapter.sandboxCredentials.webhookSecret;
     const rawBody = Buffer.from(JSON.stringify({ awb_number: '142300000000001', status_code: 'HOLD', status: 'Held at hub', event_time: '2026-11-21 14:05:00', location: 'Nagpur' }));

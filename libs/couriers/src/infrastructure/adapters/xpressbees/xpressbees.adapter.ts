@@ -8,12 +8,14 @@ import { XPRESSBEES_STATUS_MAP } from './xpressbees.status-map';
 
 /** Shipcrowd service -> the courier_id of an Xpressbees shipping account (`GET /api/courier`). */
 const COURIER_IDS: Readonly<Record<string, string>> = { surface: '1', express: '6' };
+const SERVICE_OF_COURIER_ID = new Map(Object.entries(COURIER_IDS).map(([service, id]) => [id, service]));
 
 /**
  * Xpressbees through its shipping API (shipment.xpressbees.com): e-mail/password login for a Bearer token,
  * `POST /api/shipments2` (grams, cm, rupees; `order_number` = Shipcrowd's reference with `unique_order_number: yes`,
- * `collectable_amount` for COD, the service as `courier_id`), tracking per AWB, cancel, manifest (= pickup request),
- * NDR create, and HMAC-signed status webhooks. See README.md.
+ * `collectable_amount` for COD, the service as `courier_id`), serviceability and rates from
+ * `POST /api/courier/serviceability`, tracking per AWB, cancel, manifest (= pickup request), NDR create, and
+ * HMAC-signed status webhooks. See README.md.
  */
 export class XpressbeesAdapter extends ShippingPanelAdapter {
   readonly code = 'xpressbees' as const;
@@ -22,9 +24,10 @@ export class XpressbeesAdapter extends ShippingPanelAdapter {
   readonly liveBaseUrl = 'https://shipment.xpressbees.com';
 
   protected readonly api = {
-    paths: { login: '/api/users/login', shipments: '/api/shipments2', track: '/api/shipments2/track', cancel: '/api/shipments2/cancel', manifest: '/api/shipments2/manifest', ndr: '/api/ndr/create' },
+    paths: { login: '/api/users/login', serviceability: '/api/courier/serviceability', shipments: '/api/shipments2', track: '/api/shipments2/track', cancel: '/api/shipments2/cancel', manifest: '/api/shipments2/manifest', ndr: '/api/ndr/create' },
     signatureHeader: 'x-xpressbees-signature',
     mapStatus: statusMapper(XPRESSBEES_STATUS_MAP),
+    serviceOf: ({ id }: { id: string }) => SERVICE_OF_COURIER_ID.get(id) ?? null,
   };
 
   async book(call: CourierCall, request: BookingRequest): Promise<BookingResult> {
