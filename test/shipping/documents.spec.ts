@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { PDFDocument } from 'pdf-lib';
-import type { ShipmentStatus } from '@shipcrowd/couriers/contracts';
+import { COURIERS_FACADE, type CouriersFacade, type ShipmentStatus } from '@shipcrowd/couriers/contracts';
 import { RecordTracking } from '../../libs/shipping/src/application/commands/record-tracking/record-tracking.command';
 import type { TestApp } from '@shipcrowd/platform/testing';
 import type { Seller } from '../orders/support';
@@ -76,6 +76,54 @@ describe('Shipping documents', () => {
     expect(again.json().code).toBe('manifest.nothing_to_list');
     const listed = (await t.http({ method: 'GET', url: '/v1/manifests', token: seller.token })).json();
     expect(listed.items.map((m: { id: string }) => m.id)).toContain(manifest.id);
+  });
+
+  it('refuses a label size the courier does not accept, naming every shipment it would affect', async () => {
+    expect(t.get<CouriersFacade>(COURIERS_FACADE).capabilities('intargos').labelSizes).toEqual(['4x6']);
+    const thermalOnly = await bookWith('intargos');
+    const either = await bookWith('delhivery');
+
+    const single = await t.http({ method: 'GET', url: `/v1/shipments/${thermalOnly.shipmentId}/label?format=a4`, token: seller.token });
+    expect(single.statusCode).toBe(422);
+    expect(single.json()).toMatchObject({ code: 'label.size_unsupported', rule: 'labelSizes', limit: ['4x6'], actual: 'a4', courier: 'intargos' });
+
+    const bulk = await t.http({ method: 'POST', url: '/v1/labels', token: seller.token, payload: { shipmentIds: [either.shipmentId, thermalOnly.shipmentId], format: 'a4' } });
+    expect(bulk.statusCode).toBe(422);
+    expect(bulk.json()).toMatchObject({ code: 'label.size_unsupported', rule: 'labelSizes', actual: 'a4', courier: 'intargos' });
+    expect(bulk.json().shipments).toEqual([{ shipmentId: thermalOnly.shipmentId, courier: 'intargos', limit: ['4x6'] }]);
+
+    // Without a size, one every courier takes.
+    const fitting = await t.http({ method: 'POST', url: '/v1/labels', token: seller.token, payload: { shipmentIds: [either.shipmentId, thermalOnly.shipmentId] } });
+    expect(fitting.statusCode).toBe(200);
+    expect((await pages(fitting.rawPayload)).map((p) => Math.round(p.width))).toEqual([288, 288]);
+  });
+
+  it("serves the courier's own label, fetched from the courier once and then from storage", async () => {
+    const couriers = t.get<CouriersFacade>(COURIERS_FACADE);
+    expect(couriers.capabilities('delhivery').courierLabel).toBe(true);
+    const { shipmentId, awb } = await bookWith('delhivery');
+    const delhiveryCalls = async () => (await couriers.health()).find((h) => h.courier === 'delhivery')!.calls;
+    const url = `/v1/shipments/${shipmentId}/label?source=courier`;
+
+    const before = await delhiveryCalls();
+    const first = await t.http({ method: 'GET', url, token: seller.token });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('application/pdf');
+    expect(first.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(first.rawPayload.toString('latin1')).toContain(awb);
+    const afterFirst = await delhiveryCalls();
+    expect(afterFirst).toBeGreaterThan(before);
+
+    const second = await t.http({ method: 'GET', url, token: seller.token });
+    expect(second.statusCode).toBe(200);
+    expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
+    expect(await delhiveryCalls()).toBe(afterFirst);
+
+    const none = await bookWith('intargos');
+    const refused = await t.http({ method: 'GET', url: `/v1/shipments/${none.shipmentId}/label?source=courier`, token: seller.token });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'courier.capability_unsupported', courier: 'intargos', rule: 'courierLabel' });
+    expect((await t.http({ method: 'GET', url: `/v1/shipments/${shipmentId}/label?source=fax`, token: seller.token })).statusCode).toBe(422);
   });
 
   const scans = (awb: string, statuses: ShipmentStatus[]) =>

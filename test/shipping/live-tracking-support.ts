@@ -49,9 +49,9 @@ export interface EventStreamClient {
   close(): void;
 }
 
-export function openEventStream(url: string, token: string): Promise<EventStreamClient> {
+export function openEventStream(url: string, token: string, headers: Record<string, string> = {}): Promise<EventStreamClient> {
   return new Promise((resolve, reject) => {
-    const request = get(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, (response) => {
+    const request = get(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', ...headers } }, (response) => {
       let pending = '';
       const client: EventStreamClient = { status: response.statusCode ?? 0, headers: response.headers, events: [], comments: [], raw: '', ended: false, close: () => request.destroy() };
       response.setEncoding('utf8');

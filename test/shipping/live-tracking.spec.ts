@@ -7,6 +7,9 @@ import { SHIPPING_EVENTS } from '@shipcrowd/shipping/contracts';
 import { RecordTracking } from '../../libs/shipping/src/application/commands/record-tracking/record-tracking.command';
 import { ShipmentLiveFeed } from '../../libs/shipping/src/infrastructure/live/shipment-live-feed';
 import { TRACKING_PAGE_CSP } from '../../libs/shipping/src/interface/http/tracking-page.html';
+import { compareBacklogPositions } from '../../libs/shipping/src/infrastructure/live/live-channel';
+import { LIVE_BACKLOG_EVENTS } from '../../libs/shipping/src/infrastructure/live/shipment-live-backlog';
+import { AUTH_EXPIRED_EVENT } from '../../libs/shipping/src/interface/http/shipments-live.controller';
 import { TOKEN_EXPIRED_EVENT } from '../../libs/shipping/src/interface/live/shipments.gateway';
 import type { Seller } from '../orders/support';
 import {
@@ -45,8 +48,8 @@ describe('live shipment updates and the public tracking page', () => {
     if (!closed) await t.close();
   });
 
-  const stream = async (seller: Seller) => {
-    const opened = await openEventStream(`${baseUrl}/v1/shipments/live`, seller.token);
+  const stream = async (seller: Seller, headers: Record<string, string> = {}, token = seller.token) => {
+    const opened = await openEventStream(`${baseUrl}/v1/shipments/live`, token, headers);
     streams.push(opened);
     return opened;
   };
@@ -97,8 +100,16 @@ describe('live shipment updates and the public tracking page', () => {
       expect(mine.events).toEqual([]);
       await relayEvents(t);
       await eventually(async () => mine.events.length === 1);
-      expect(mine.events[0]).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), event: SHIPPING_EVENTS.shipmentBooked, data: expect.any(String) });
-      expect(JSON.parse(mine.events[0].data!)).toMatchObject({ shipmentId: first.shipmentId, orderId: first.orderId, awb: first.awb, courier: 'delhivery', status: 'booked' });
+      expect(mine.events[0]).toEqual({ id: expect.stringMatching(/^\d+-\d+$/), event: SHIPPING_EVENTS.shipmentBooked, data: expect.any(String) });
+      expect(JSON.parse(mine.events[0].data!)).toMatchObject({
+        shipmentId: first.shipmentId,
+        orderId: first.orderId,
+        awb: first.awb,
+        courier: 'delhivery',
+        status: 'booked',
+        eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        occurredAt: expect.any(String),
+      });
 
       const rivalsShipment = await bookAndRelay(rivals);
       await eventually(async () => theirs.events.length === 1);
@@ -108,6 +119,76 @@ describe('live shipment updates and the public tracking page', () => {
       expect(mine.events.map((e) => JSON.parse(e.data!).awb)).toEqual([first.awb, second.awb]);
       expect(theirs.events.map((e) => JSON.parse(e.data!).awb)).toEqual([rivalsShipment.awb]);
     });
+
+    /** Waits until the streams a test closed have let go of their feed listeners, as the next test counts them. */
+    const listenersBack = (count: number) => eventually(async () => t.get(ShipmentLiveFeed).listenerCount === count);
+
+    it("replays after Last-Event-ID exactly the company's events it missed, then goes on live without repeating any", async () => {
+      const listeners = t.get(ShipmentLiveFeed).listenerCount;
+      const first = await stream(kavya);
+      await eventually(async () => first.comments.includes('connected'));
+      const seen = await bookAndRelay(kavya);
+      await eventually(async () => first.events.length === 1);
+      const lastSeen = first.events[0];
+      expect(JSON.parse(lastSeen.data!).awb).toBe(seen.awb);
+      first.close();
+
+      // While disconnected: two of the seller's events and one of another company.
+      const missedOne = await bookAndRelay(kavya);
+      const rivalsOne = await bookAndRelay(rivals);
+      const missedTwo = await bookAndRelay(kavya);
+
+      const resumed = await stream(kavya, { 'last-event-id': lastSeen.id! });
+      await eventually(async () => resumed.events.length === 2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(resumed.events.map((e) => JSON.parse(e.data!).awb)).toEqual([missedOne.awb, missedTwo.awb]);
+      expect(resumed.events.every((e) => compareBacklogPositions(e.id!, lastSeen.id!) > 0)).toBe(true);
+
+      const live = await bookAndRelay(kavya);
+      await eventually(async () => resumed.events.length === 3);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const data = resumed.events.map((e) => JSON.parse(e.data!));
+      expect(data.map((d) => d.awb)).toEqual([missedOne.awb, missedTwo.awb, live.awb]);
+      expect(new Set(data.map((d) => d.eventId)).size).toBe(3);
+
+      // Another company resuming from the same id gets its own events only.
+      const theirs = await stream(rivals, { 'last-event-id': lastSeen.id! });
+      await eventually(async () => theirs.events.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(theirs.events.map((e) => JSON.parse(e.data!).awb)).toEqual([rivalsOne.awb]);
+
+      // An id this stream never issued replays nothing.
+      const unknown = await stream(kavya, { 'last-event-id': 'not-an-id' });
+      await eventually(async () => unknown.comments.includes('connected'));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unknown.events).toEqual([]);
+      for (const s of [resumed, theirs, unknown]) s.close();
+      await listenersBack(listeners);
+    });
+
+    it(`documents how far back replay goes (about ${LIVE_BACKLOG_EVENTS} events per company)`, () => {
+      const operation = (buildOpenApiDocument(t.app).paths as Record<string, Record<string, { description: string; parameters?: { name: string; in: string }[] }>>)['/v1/shipments/live'].get;
+      expect(operation.description).toContain(`about the last ${LIVE_BACKLOG_EVENTS}`);
+      expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Last-Event-ID', in: 'header' })]));
+    });
+
+    it('ends the stream with an auth_expired event when the access token that opened it expires', async () => {
+      const listeners = t.get(ShipmentLiveFeed).listenerCount;
+      const expiring = await stream(kavya, {}, tokenOf(kavya, {}, 2));
+      expect(expiring.status).toBe(200);
+      await eventually(async () => expiring.comments.includes('connected'));
+      expect(expiring.ended).toBe(false);
+      await eventually(async () => expiring.ended, 10_000);
+      expect(expiring.events.at(-1)).toEqual({ event: AUTH_EXPIRED_EVENT, data: expect.any(String) });
+      expect(JSON.parse(expiring.events.at(-1)!.data!)).toEqual({ code: 'auth.token_expired', message: expect.any(String) });
+      // A stream opened with a token that lives on is not ended.
+      const lasting = await stream(kavya);
+      await eventually(async () => lasting.comments.includes('connected'));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(lasting.ended).toBe(false);
+      lasting.close();
+      await listenersBack(listeners);
+    }, 15_000);
 
     it('stops listening when the client disconnects', async () => {
       const feed = t.get(ShipmentLiveFeed);

@@ -111,7 +111,7 @@ export interface OrderShippingView {
   declaredValuePaise: number;
   buyer: { name: string; phone: string; email: string | null; companyName: string | null; gstin: string | null };
   shippingAddress: { line1: string; line2: string | null; landmark: string | null; city: string; state: string; pincode: string };
-  items: { sku: string | null; name: string; quantity: number; unitPricePaise: number; hsnCode: string | null }[];
+  items: { sku: string | null; name: string; quantity: number; unitPricePaise: number; hsnCode: string | null; taxRatePercent: number | null; discountPaise: number }[];
   packages: OrderPackageDraft[];
   totalWeightGrams: number;
   warehouseId: string;

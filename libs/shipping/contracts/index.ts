@@ -6,7 +6,9 @@ export const SHIPPING_EVENTS = {
   shipmentStatusChanged: 'shipping.shipment_status_changed',
   shipmentDelivered: 'shipping.shipment_delivered',
   shipmentCancelled: 'shipping.shipment_cancelled',
-  /** Boxes, weights and charges changed before pickup (payload adds deadWeightGrams, chargeableWeightGrams, totalPaise). */
+  /** A booking left in flight that the courier would not confirm when reconciled (payload adds reference, failure { code, message }). */
+  shipmentBookingFailed: 'shipping.shipment_booking_failed',
+  /** Boxes, weights and charges changed before pickup (payload adds deadWeightGrams, chargeableWeightGrams, totalPaise, courierUpdated). */
   shipmentPackagesUpdated: 'shipping.shipment_packages_updated',
   /** Weight discrepancies also carry { discrepancyId, chargeableWeightGrams, chargedWeightGrams, extraSlabs, extraChargePaise, deadlineAt }. */
   weightDiscrepancyOpened: 'shipping.weight_discrepancy_opened',

@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { UpdateShipmentPackagesHandler } from './application/commands/update-shipment-packages/update-shipment-packages.handler';
 import { CreateManifestHandler } from './application/commands/create-manifest/create-manifest.handler';
 import { BookShipmentHandler } from './application/commands/book-shipment/book-shipment.handler';
+import { ReconcileStaleBookingsHandler } from './application/commands/reconcile-stale-bookings/reconcile-stale-bookings.handler';
+import { BookingCompletion } from './application/booking-completion';
 import { CancelShipmentHandler } from './application/commands/cancel-shipment/cancel-shipment.handler';
 import { PollTrackingHandler } from './application/commands/poll-tracking/poll-tracking.handler';
 import { RequestPickupHandler } from './application/commands/request-pickup/request-pickup.handler';
@@ -15,6 +17,8 @@ import { DocumentPrinter } from './application/ports/document-printer.port';
 import { GetManifestHandler, ListManifestsHandler } from './application/queries/list-manifests/list-manifests.handler';
 import { PrintProofOfDeliveryHandler } from './application/queries/print-proof-of-delivery/print-proof-of-delivery.handler';
 import { PrintLabelsHandler } from './application/queries/print-labels/print-labels.handler';
+import { PrintCommercialInvoiceHandler } from './application/queries/print-commercial-invoice/print-commercial-invoice.handler';
+import { FetchCourierLabelHandler } from './application/queries/fetch-courier-label/fetch-courier-label.handler';
 import { ListPickupsHandler } from './application/queries/list-pickups/list-pickups.handler';
 import { GetPublicTrackingHandler } from './application/queries/public-tracking/public-tracking.handler';
 import { AcceptCourierWebhook } from './application/tracking-ingest/accept-courier-webhook';
@@ -27,12 +31,14 @@ import { WEIGHT_DISCREPANCY_PROVIDERS } from './application/weight-discrepancies
 
 /**
  * The shipping context: booking, cancelling and tracking shipments. Needs ORDERS_FACADE, WAREHOUSES_FACADE,
- * PRICING_FACADE and COURIERS_FACADE from the process root.
+ * PRICING_FACADE, COURIERS_FACADE, COMPANIES_FACADE and GEO_FACADE from the process root.
  */
 @Module({
   imports: [BullModule.registerQueue({ name: TRACKING_INGEST_QUEUE }, { name: SHIPMENT_BATCHES_QUEUE })],
   providers: [
     BookShipmentHandler,
+    BookingCompletion,
+    ReconcileStaleBookingsHandler,
     CancelShipmentHandler,
     UpdateShipmentPackagesHandler,
     RecordTrackingHandler,
@@ -49,6 +55,8 @@ import { WEIGHT_DISCREPANCY_PROVIDERS } from './application/weight-discrepancies
     GetManifestHandler,
     PrintLabelsHandler,
     PrintProofOfDeliveryHandler,
+    PrintCommercialInvoiceHandler,
+    FetchCourierLabelHandler,
     DocumentBranding,
     { provide: SELLER_BRANDING, inject: [DocumentBranding], useFactory: (branding: DocumentBranding): SellerBrandingSource => ({ brandingOf: (companyId) => branding.of(companyId) }) },
     { provide: DocumentPrinter, useClass: ChromiumDocumentPrinter },

@@ -34,6 +34,8 @@ export interface ShipmentSnapshot {
   /** The priced option chosen, with why. */
   charges: { totalPaise: number; rtoChargePaise: number; lines: { code: string; label: string; amountPaise: number }[]; zone: string; selection: string } | null;
   expectedDeliveryDate: string | null;
+  /** The chosen option's transit estimate; booked() dates the delivery from it (absent on rows booked before it was kept). */
+  expectedTransitDays?: number | null;
   failure: { code: string; message: string } | null;
   cancelReason: string | null;
   pickupId: string | null;
@@ -68,7 +70,7 @@ export class Shipment extends AggregateRoot {
   }
 
   static startBooking(
-    props: Omit<ShipmentSnapshot, 'awb' | 'childAwbs' | 'status' | 'statusAt' | 'sortCode' | 'failure' | 'cancelReason' | 'pickupId' | 'manifestId' | 'lastEventAt' | 'nextPollAt' | 'pollFailures' | 'updatedAt'>,
+    props: Omit<ShipmentSnapshot, 'awb' | 'childAwbs' | 'status' | 'statusAt' | 'sortCode' | 'failure' | 'cancelReason' | 'pickupId' | 'manifestId' | 'lastEventAt' | 'nextPollAt' | 'pollFailures' | 'updatedAt' | 'expectedTransitDays'> & { expectedTransitDays: number | null },
   ): Shipment {
     return new Shipment(
       { ...props, awb: null, childAwbs: [], status: 'booking', statusAt: props.createdAt, sortCode: null, failure: null, cancelReason: null, pickupId: null, manifestId: null, lastEventAt: null, nextPollAt: null, pollFailures: 0, updatedAt: props.createdAt },
@@ -88,8 +90,9 @@ export class Shipment extends AggregateRoot {
     return this.s.status === 'booking_failed' || TERMINAL_SHIPMENT_STATUSES.has(this.s.status as ShipmentStatus);
   }
 
-  booked(result: { awb: string; childAwbs: string[]; sortCode: string | null }, transitDays: number | null, now: Date): void {
-    if (this.s.status !== 'booking') throw new DomainError('shipment.not_booking', `Shipment ${this.s.reference} is ${this.s.status}.`, 'conflict');
+  booked(result: { awb: string; childAwbs: string[]; sortCode: string | null }, now: Date): void {
+    this.assertBooking();
+    const transitDays = this.s.expectedTransitDays ?? null;
     this.s = {
       ...this.s,
       awb: result.awb,
@@ -106,6 +109,20 @@ export class Shipment extends AggregateRoot {
 
   bookingFailed(failure: { code: string; message: string }, now: Date): void {
     this.s = { ...this.s, status: 'booking_failed', statusAt: now, failure, nextPollAt: null, updatedAt: now };
+  }
+
+  /**
+   * A booking left in flight (the process stopped before the courier's answer was saved) that the courier would not
+   * confirm when asked again: it ends, announced, so the order can be booked again under the next reference.
+   */
+  bookingAbandoned(failure: { code: string; message: string }, now: Date): void {
+    this.assertBooking();
+    this.bookingFailed(failure, now);
+    this.emit(SHIPPING_EVENTS.shipmentBookingFailed, now, { reference: this.s.reference, failure });
+  }
+
+  private assertBooking(): void {
+    if (this.s.status !== 'booking') throw new DomainError('shipment.not_booking', `Shipment ${this.s.reference} is ${this.s.status}.`, 'conflict');
   }
 
   /** Whether a pickup may be requested for it now (booked or manifested, with an AWB, no pickup yet). */
@@ -138,8 +155,11 @@ export class Shipment extends AggregateRoot {
     }
   }
 
-  /** New boxes (re-validated against the courier and re-priced by the caller). */
-  revisePackages(next: { packages: { weightGrams: number; lengthCm: number; breadthCm: number; heightCm: number }[]; volumetricWeightGrams: number; chargeableWeightGrams: number; charges: ShipmentSnapshot['charges'] }, now: Date): void {
+  /** New boxes (re-validated against the courier and re-priced by the caller; `courierUpdated`: the courier was sent them too). */
+  revisePackages(
+    next: { packages: { weightGrams: number; lengthCm: number; breadthCm: number; heightCm: number }[]; volumetricWeightGrams: number; chargeableWeightGrams: number; charges: ShipmentSnapshot['charges']; courierUpdated: boolean },
+    now: Date,
+  ): void {
     this.assertPackagesEditable();
     const deadWeightGrams = next.packages.reduce((sum, p) => sum + p.weightGrams, 0);
     this.s = {
@@ -151,7 +171,7 @@ export class Shipment extends AggregateRoot {
       charges: next.charges,
       updatedAt: now,
     };
-    this.emit(SHIPPING_EVENTS.shipmentPackagesUpdated, now, { deadWeightGrams, chargeableWeightGrams: next.chargeableWeightGrams, totalPaise: next.charges?.totalPaise ?? null });
+    this.emit(SHIPPING_EVENTS.shipmentPackagesUpdated, now, { deadWeightGrams, chargeableWeightGrams: next.chargeableWeightGrams, totalPaise: next.charges?.totalPaise ?? null, courierUpdated: next.courierUpdated });
   }
 
   /** Before pickup only; the courier's cancel is called by the handler first. */

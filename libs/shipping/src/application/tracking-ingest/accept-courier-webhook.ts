@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { COURIERS_FACADE, CouriersFacade, CourierCode, isCourierCode } from '@shipcrowd/couriers/contracts';
+import { COURIERS_FACADE, CouriersFacade, CourierCode, isCourierCode, TrackingEvent } from '@shipcrowd/couriers/contracts';
 import { DomainError } from '@shipcrowd/kernel';
 import { TRACKING_INGEST_QUEUE, TrackingIngestJob } from './tracking-ingest.queue';
 
@@ -20,14 +20,32 @@ export class AcceptCourierWebhook {
   ) {}
 
   async accept(courier: string, headers: Record<string, string | string[] | undefined>, rawBody: Buffer | undefined): Promise<{ accepted: number }> {
-    if (!isCourierCode(courier)) throw new DomainError('courier.unknown', `No courier ${courier}.`, 'not_found');
-    const events = this.couriers.parseWebhook(courier as CourierCode, { headers, rawBody: rawBody ?? Buffer.alloc(0) });
+    const code = knownCourier(courier);
+    const events = this.couriers.parseWebhook(code, { headers, rawBody: rawBody ?? Buffer.alloc(0) });
+    return this.enqueue(code, events, rawBody, null);
+  }
+
+  /** A webhook for a company's own courier account: its scans may only move that company's shipments. */
+  async acceptForAccount(courier: string, accountId: string, headers: Record<string, string | string[] | undefined>, rawBody: Buffer | undefined): Promise<{ accepted: number }> {
+    const code = knownCourier(courier);
+    const { companyId, events } = await this.couriers.parseAccountWebhook(code, accountId, { headers, rawBody: rawBody ?? Buffer.alloc(0) });
+    return this.enqueue(code, events, rawBody, { accountId, companyId });
+  }
+
+  private async enqueue(courier: CourierCode, events: TrackingEvent[], rawBody: Buffer | undefined, account: { accountId: string; companyId: string } | null): Promise<{ accepted: number }> {
     if (!events.length) return { accepted: 0 };
-    const jobId = `${courier}:${createHash('sha256').update(rawBody ?? '').digest('base64url')}`;
+    // An account's bodies are deduplicated apart from the platform's and other accounts': a body only one of them
+    // may apply must not take the job id of another.
+    const jobId = `${courier}:${account ? `${account.accountId}:` : ''}${createHash('sha256').update(rawBody ?? '').digest('base64url')}`;
     await this.queue.add(
-      { courier, events: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })), receivedAt: new Date().toISOString() },
+      { courier, ...(account ? { companyId: account.companyId } : {}), events: events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })), receivedAt: new Date().toISOString() },
       { jobId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 10_000, removeOnFail: 10_000 },
     );
     return { accepted: events.length };
   }
+}
+
+function knownCourier(courier: string): CourierCode {
+  if (!isCourierCode(courier)) throw new DomainError('courier.unknown', `No courier ${courier}.`, 'not_found');
+  return courier;
 }

@@ -5,6 +5,8 @@ export const TRACKING_INGEST_QUEUE = 'shipping-tracking-ingest';
 
 export interface TrackingIngestJob {
   courier: string;
+  /** Scans pushed for a company's own courier account apply to that company's shipments only (absent: the platform's webhook). */
+  companyId?: string;
   /** Dates as ISO strings (job data is JSON). */
   events: (Omit<TrackingEvent, 'occurredAt'> & { occurredAt: string })[];
   receivedAt: string;

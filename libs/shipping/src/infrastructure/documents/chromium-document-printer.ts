@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@shipcrowd/platform';
 import { DocumentPrinter } from '../../application/ports/document-printer.port';
 import { BrowserPool } from './browser-pool';
-import type { ManifestView, ProofOfDeliveryView, ShippingLabelView } from './document-views';
+import type { CommercialInvoiceView, ManifestView, ProofOfDeliveryView, ShippingLabelView } from './document-views';
 import type { LabelFormat } from './shipping-label.template';
 import { PdfRenderer } from './pdf-renderer';
 
@@ -28,6 +28,10 @@ export class ChromiumDocumentPrinter extends DocumentPrinter implements OnApplic
 
   proofOfDelivery(view: ProofOfDeliveryView): Promise<Buffer> {
     return this.renderer.renderProofOfDelivery(view);
+  }
+
+  commercialInvoice(view: CommercialInvoiceView): Promise<Buffer> {
+    return this.renderer.renderCommercialInvoice(view);
   }
 
   async onApplicationShutdown(): Promise<void> {

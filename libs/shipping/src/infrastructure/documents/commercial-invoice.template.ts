@@ -13,6 +13,8 @@ export interface InvoiceLineAmounts {
 }
 
 export interface InvoiceAmounts {
+  /** Line numbers (from 1) whose GST rate was not recorded; no tax is computed for them. */
+  ratesNotRecorded: number[];
   /** IGST when the place of supply is in another state than the seller; CGST + SGST within the same state. */
   interState: boolean;
   placeOfSupply: GstState;
@@ -30,7 +32,7 @@ export function invoiceAmounts(view: CommercialInvoiceView): InvoiceAmounts {
   const lines = view.lines.map((line): InvoiceLineAmounts => {
     const grossPaise = assertPaise(roundHalfAwayFromZero(line.quantity * line.unitPricePaise), 'line amount');
     const taxablePaise = grossPaise - (line.discountPaise ?? 0);
-    const tax = percentOf(taxablePaise, line.gstRatePercent);
+    const tax = line.gstRatePercent === null ? 0 : percentOf(taxablePaise, line.gstRatePercent);
     // Halves that always add up to the tax: an odd paisa goes to CGST.
     const [cgstPaise, sgstPaise] = interState ? [0, 0] : allocate(tax, 2);
     const igstPaise = interState ? tax : 0;
@@ -38,6 +40,7 @@ export function invoiceAmounts(view: CommercialInvoiceView): InvoiceAmounts {
   });
   const sum = (pick: (l: InvoiceLineAmounts) => Paise): Paise => lines.reduce((total, l) => total + pick(l), 0);
   return {
+    ratesNotRecorded: view.lines.flatMap((line, i) => (line.gstRatePercent === null ? [i + 1] : [])),
     interState,
     placeOfSupply,
     lines,
@@ -56,10 +59,12 @@ export function commercialInvoiceHtml(view: CommercialInvoiceView): string {
   const taxHeads = interState ? html`<th class="num">IGST</th>` : html`<th class="num">CGST</th><th class="num">SGST</th>`;
   const taxCells = (a: { cgstPaise: Paise; sgstPaise: Paise; igstPaise: Paise }) =>
     interState ? html`<td class="num">${formatRupees(a.igstPaise)}</td>` : html`<td class="num">${formatRupees(a.cgstPaise)}</td><td class="num">${formatRupees(a.sgstPaise)}</td>`;
+  const noTaxCells = interState ? html`<td class="num">—</td>` : html`<td class="num">—</td><td class="num">—</td>`;
+  const { ratesNotRecorded } = amounts;
   const seller = view.seller;
   const body = html`${documentHead(view.branding, 'TAX INVOICE', html`<table class="facts ref">
 <tr><td>Invoice no.</td><td><b class="mono">${view.invoiceNumber}</b></td></tr>
-<tr><td>Invoice date</td><td>${formatIndiaDate(view.invoiceDate)}</td></tr>
+<tr><td>Invoice date</td><td>${view.invoiceDate ? formatIndiaDate(view.invoiceDate) : 'not recorded'}</td></tr>
 ${view.orderNumber ? html`<tr><td>Order</td><td class="mono">${view.orderNumber}</td></tr>` : null}
 ${view.awb ? html`<tr><td>AWB</td><td class="mono">${view.awb}${view.courierName ? ` (${view.courierName})` : ''}</td></tr>` : null}
 </table>`)}
@@ -71,9 +76,9 @@ ${view.shipTo ? html`<div><div class="caption">Ship to</div>${partyBlock(view.sh
 <p class="supply">Place of supply: <b>${amounts.placeOfSupply.name} (${amounts.placeOfSupply.code})</b> · ${interState ? 'Inter-state supply: IGST' : 'Intra-state supply: CGST + SGST'} · Tax payable on reverse charge: No</p>
 <table class="grid lines"><thead><tr><th>#</th><th>Description</th><th>HSN</th><th class="num">Qty</th><th class="num">Rate</th><th class="num">Discount</th><th class="num">Taxable value</th><th class="num">GST</th>${taxHeads}<th class="num">Total</th></tr></thead>
 <tbody>${amounts.lines.map(
-    (a, i) => html`<tr><td>${i + 1}</td><td>${a.line.description}</td><td class="mono">${a.line.hsn}</td><td class="num">${a.line.quantity}${a.line.unit ? ` ${a.line.unit}` : ''}</td>
+    (a, i) => html`<tr><td>${i + 1}</td><td>${a.line.description}</td><td class="mono">${a.line.hsn ?? '—'}</td><td class="num">${a.line.quantity}${a.line.unit ? ` ${a.line.unit}` : ''}</td>
 <td class="num">${formatRupees(a.line.unitPricePaise)}</td><td class="num">${a.line.discountPaise ? formatRupees(a.line.discountPaise) : '—'}</td><td class="num">${formatRupees(a.taxablePaise)}</td>
-<td class="num">${a.line.gstRatePercent}%</td>${taxCells(a)}<td class="num">${formatRupees(a.totalPaise)}</td></tr>`,
+${a.line.gstRatePercent === null ? html`<td class="num">not recorded</td>${noTaxCells}` : html`<td class="num">${a.line.gstRatePercent}%</td>${taxCells(a)}`}<td class="num">${formatRupees(a.totalPaise)}</td></tr>`,
   )}</tbody>
 <tfoot><tr><td colspan="6">Total</td><td class="num">${formatRupees(amounts.taxablePaise)}</td><td></td>${taxCells(amounts)}<td class="num grand">${formatRupees(amounts.totalPaise)}</td></tr></tfoot></table>
 <table class="facts summary">
@@ -81,6 +86,7 @@ ${view.shipTo ? html`<div><div class="caption">Ship to</div>${partyBlock(view.sh
 ${interState ? html`<tr><td>IGST</td><td class="num">${formatRupees(amounts.igstPaise)}</td></tr>` : html`<tr><td>CGST</td><td class="num">${formatRupees(amounts.cgstPaise)}</td></tr><tr><td>SGST</td><td class="num">${formatRupees(amounts.sgstPaise)}</td></tr>`}
 <tr class="grand"><td>Invoice total</td><td class="num">${formatRupees(amounts.totalPaise)}</td></tr>
 </table>
+${ratesNotRecorded.length ? html`<p class="notes rates-missing">GST rate not recorded for line${ratesNotRecorded.length > 1 ? 's' : ''} ${ratesNotRecorded.join(', ')}: no tax is computed for ${ratesNotRecorded.length > 1 ? 'them' : 'it'}.</p>` : null}
 ${view.notes ? html`<p class="notes">${view.notes}</p>` : null}
 <div class="signatory">For ${seller.name}<div class="sign-space"></div>Authorised signatory</div>`;
   return htmlDocument(`Invoice ${view.invoiceNumber}`, A4_DOCUMENT_CSS + INVOICE_CSS, body);

@@ -94,19 +94,22 @@ export interface InvoiceParty extends Party {
 
 export interface InvoiceLine {
   description: string;
-  hsn: string;
+  /** Absent when the order gave none. */
+  hsn?: string;
   quantity: number;
   unit?: string;
   unitPricePaise: number;
   discountPaise?: number;
-  gstRatePercent: number;
+  /** Null when no rate was recorded (the order gave none, or it was booked before rates were kept): printed as such, no tax computed. */
+  gstRatePercent: number | null;
 }
 
 /** A B2B tax invoice that travels with the shipment. */
 export interface CommercialInvoiceView {
   branding: Branding;
   invoiceNumber: string;
-  invoiceDate: Date;
+  /** Absent when the order gave none: printed as not recorded. */
+  invoiceDate?: Date;
   seller: InvoiceParty & { gstin: string };
   buyer: InvoiceParty;
   /** Where the goods go when that is not the buyer's billing address. */

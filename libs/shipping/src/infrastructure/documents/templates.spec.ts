@@ -141,6 +141,19 @@ describe('commercial invoice template', () => {
     expect(document).toContain('<th class="num">CGST</th><th class="num">SGST</th>');
     expect(document).not.toContain('>IGST<');
   });
+
+  it('says so when a line has no recorded GST rate, computing no tax for it rather than guessing one', () => {
+    const view = sampleInvoice({ invoiceDate: undefined, lines: [{ ...sampleInvoice().lines[0], gstRatePercent: null, hsn: undefined }, sampleInvoice().lines[1]] });
+    const amounts = invoiceAmounts(view);
+    expect(amounts.ratesNotRecorded).toEqual([1]);
+    expect(amounts.lines[0]).toMatchObject({ taxablePaise: 899_000, igstPaise: 0, totalPaise: 899_000 });
+    expect(amounts.igstPaise).toBe(58_824);
+    expect(amounts.totalPaise).toBe(amounts.lines.reduce((sum, l) => sum + l.totalPaise, 0));
+    const document = commercialInvoiceHtml(view);
+    expect(document).toContain('<td class="num">not recorded</td><td class="num">—</td>');
+    expect(document).toContain('GST rate not recorded for line 1: no tax is computed for it');
+    expect(document).toMatch(/Invoice date<\/td><td>not recorded/);
+  });
 });
 
 describe('proof of delivery template', () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { newId } from '@shipcrowd/kernel';
 import { Tx, updateVersioned } from '@shipcrowd/platform';
 import { ScanSource, Shipment, ShipmentScan, ShipmentSnapshot } from '../../domain/shipment';
@@ -7,9 +7,18 @@ import { shipmentEvents, shipments } from './shipping.schema';
 
 type ShipmentRow = typeof shipments.$inferSelect;
 
+/** The reconciliation bookkeeping (booking checks) stays out of the aggregate: only the store's claim and defer write it. */
 function toSnapshot(r: ShipmentRow): ShipmentSnapshot {
-  const { version: _v, ...rest } = r;
+  const { version: _v, bookingChecks: _checks, nextBookingCheckAt: _next, ...rest } = r;
   return { ...rest, childAwbs: r.childAwbs ?? [] };
+}
+
+/** A booking left in flight, claimed for one reconciliation check. */
+export interface ClaimedBooking {
+  id: string;
+  companyId: string;
+  /** Checks made so far, this one included. */
+  bookingChecks: number;
 }
 
 /** Shipments and their scans. Writes happen inside the caller's unit of work. */
@@ -46,6 +55,32 @@ export class ShipmentsStore {
       .from(shipments)
       .where(and(eq(shipments.orderId, orderId), sql`(${shipments.status} = 'cancelled' or (${shipments.status} = 'booking_failed' and coalesce(${shipments.failure}->>'code', '') <> 'courier.unavailable'))`));
     return row?.n ?? 0;
+  }
+
+  /**
+   * Claims up to `limit` bookings still in flight since before `staleBefore` whose next check is due (system scope),
+   * oldest first: rows another worker is claiming are skipped (SKIP LOCKED), and a claimed row is not due again before
+   * `leaseUntil`, so two workers never check the same booking at once. The version is left alone: a late answer of
+   * the original request still saves, and the reconciliation's own save then loses the race instead.
+   */
+  async claimStaleBookings(tx: Tx, { staleBefore, now, leaseUntil, limit }: { staleBefore: Date; now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedBooking[]> {
+    const due = tx
+      .select({ id: shipments.id })
+      .from(shipments)
+      .where(and(eq(shipments.status, 'booking'), lte(shipments.statusAt, staleBefore), or(isNull(shipments.nextBookingCheckAt), lte(shipments.nextBookingCheckAt, now))))
+      .orderBy(asc(shipments.statusAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    return tx
+      .update(shipments)
+      .set({ bookingChecks: sql`${shipments.bookingChecks} + 1`, nextBookingCheckAt: leaseUntil })
+      .where(inArray(shipments.id, due))
+      .returning({ id: shipments.id, companyId: shipments.companyId, bookingChecks: shipments.bookingChecks });
+  }
+
+  /** The courier could not be asked: the booking's next check is due at `at`. */
+  async deferBookingCheck(tx: Tx, id: string, at: Date): Promise<void> {
+    await tx.update(shipments).set({ nextBookingCheckAt: at }).where(and(eq(shipments.id, id), eq(shipments.status, 'booking')));
   }
 
   /** Locates shipments by (courier, AWB) across companies (system scope: webhooks). */

@@ -39,6 +39,11 @@ export const shipments = shippingSchema.table(
     lastEventAt: timestamp('last_event_at', { withTimezone: true }),
     nextPollAt: timestamp('next_poll_at', { withTimezone: true }),
     pollFailures: integer('poll_failures').notNull().default(0),
+    /** The chosen option's transit estimate, kept so a booking finished later (reconciled) dates its delivery the same way. */
+    expectedTransitDays: integer('expected_transit_days'),
+    /** Reconciliation of a booking left in flight: checks made, and when the next is due (a lease while one runs, then back-off). */
+    bookingChecks: integer('booking_checks').notNull().default(0),
+    nextBookingCheckAt: timestamp('next_booking_check_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -55,6 +60,8 @@ export const shipments = shippingSchema.table(
     index('shipments_company_status_idx').on(t.companyId, t.status, t.createdAt.desc()),
     index('shipments_company_awaiting_pickup_idx').on(t.companyId, t.warehouseId, t.courier).where(sql`pickup_id is null and status in ('booked', 'manifested')`),
     index('shipments_next_poll_idx').on(t.nextPollAt).where(sql`next_poll_at is not null`),
+    // Bookings left in flight (a process stopped between the courier's answer and saving it), oldest first.
+    index('shipments_in_flight_booking_idx').on(t.statusAt).where(sql`status = 'booking'`),
     tenantIsolationPolicy(),
   ],
 ).enableRLS();

@@ -9,6 +9,8 @@ import { ApiProblems, companyOf, CurrentPrincipal, decodeCursor, Idempotent, Pag
 import { CreateManifest } from '../../application/commands/create-manifest/create-manifest.command';
 import type { ManifestRecord } from '../../application/commands/create-manifest/create-manifest.command';
 import { GetManifest, ListManifests } from '../../application/queries/list-manifests/list-manifests.query';
+import { FetchCourierLabel } from '../../application/queries/fetch-courier-label/fetch-courier-label.query';
+import { PrintCommercialInvoice } from '../../application/queries/print-commercial-invoice/print-commercial-invoice.query';
 import { PrintLabels } from '../../application/queries/print-labels/print-labels.query';
 import { PrintProofOfDelivery } from '../../application/queries/print-proof-of-delivery/print-proof-of-delivery.query';
 
@@ -16,10 +18,26 @@ const COURIER_CODES = COURIERS.map((c) => c.code);
 const FORMATS = ['4x6', 'a4'] as const;
 
 export class LabelFormatQueryDto {
-  @ApiPropertyOptional({ enum: FORMATS, default: '4x6', description: '4x6 inch thermal (one label a page) or A4 with four labels a page' })
+  @ApiPropertyOptional({
+    enum: FORMATS,
+    description: '4x6 inch thermal (one label a page) or A4 with four labels a page. A size the courier does not accept (its labelSizes capability) is refused with 422 label.size_unsupported; when omitted, 4x6 where every courier accepts it, else A4.',
+  })
   @IsOptional()
   @IsIn(FORMATS)
   format?: '4x6' | 'a4';
+}
+
+const SOURCES = ['shipcrowd', 'courier'] as const;
+
+export class ShipmentLabelQueryDto extends LabelFormatQueryDto {
+  @ApiPropertyOptional({
+    enum: SOURCES,
+    default: 'shipcrowd',
+    description: "shipcrowd: printed here with the company's branding; courier: the courier's own label PDF (capability courierLabel, else 422 courier.capability_unsupported), fetched once and then served from storage. format applies to shipcrowd labels only.",
+  })
+  @IsOptional()
+  @IsIn(SOURCES)
+  source?: 'shipcrowd' | 'courier';
 }
 
 export class PrintLabelsDto extends LabelFormatQueryDto {
@@ -72,13 +90,20 @@ export class DocumentsController {
 
   @Get('shipments/:id/label')
   @RequirePermissions('shipments.read')
-  @ApiOperation({ summary: 'Shipping label as PDF', description: 'Company branding, Code128 AWB and order barcodes, routing code, COD amount, return address; one label per box.' })
+  @ApiOperation({
+    summary: 'Shipping label as PDF',
+    description: "Company branding, Code128 AWB and order barcodes, routing code, COD amount, return address; one label per box. With source=courier, the courier's own label instead.",
+  })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'application/pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiProblems(404, 409, 422)
-  async label(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: LabelFormatQueryDto, @Res() reply: FastifyReply) {
+  @ApiProblems(404, 409, 422, 503)
+  async label(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ShipmentLabelQueryDto, @Res() reply: FastifyReply) {
     if (!isUuid(id)) throw new ProblemException(404, 'shipment.not_found', 'Not found.');
-    const pdf: Buffer = await this.queries.execute(new PrintLabels(companyOf(principal), [id], query.format ?? '4x6'));
+    if (query.source === 'courier') {
+      const pdf: Buffer = await this.queries.execute(new FetchCourierLabel(companyOf(principal), id));
+      return sendPdf(reply, pdf, `courier-label-${id}.pdf`);
+    }
+    const pdf: Buffer = await this.queries.execute(new PrintLabels(companyOf(principal), [id], query.format));
     return sendPdf(reply, pdf, `label-${id}.pdf`);
   }
 
@@ -90,7 +115,7 @@ export class DocumentsController {
   @ApiProblems(404, 409, 422)
   async returnLabel(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: LabelFormatQueryDto, @Res() reply: FastifyReply) {
     if (!isUuid(id)) throw new ProblemException(404, 'shipment.not_found', 'Not found.');
-    const pdf: Buffer = await this.queries.execute(new PrintLabels(companyOf(principal), [id], query.format ?? '4x6', 'rto'));
+    const pdf: Buffer = await this.queries.execute(new PrintLabels(companyOf(principal), [id], query.format, 'rto'));
     return sendPdf(reply, pdf, `return-label-${id}.pdf`);
   }
 
@@ -106,6 +131,22 @@ export class DocumentsController {
     return sendPdf(reply, pdf, `proof-of-delivery-${id}.pdf`);
   }
 
+  @Get('shipments/:id/commercial-invoice')
+  @RequirePermissions('shipments.read')
+  @ApiOperation({
+    summary: 'GST commercial (tax) invoice of a B2B shipment as PDF',
+    description:
+      "The order's invoice number and date, seller (pickup warehouse's GSTIN) and buyer GSTINs, HSN and GST rate per item; CGST + SGST when the warehouse and the delivery pincode are in one state, else IGST. An item without a recorded rate prints as 'not recorded' with no tax. 422 shipment.not_b2b for a B2C shipment, 422 invoice.seller_gstin_missing when the warehouse has no GSTIN, 409 before booking.",
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'application/pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(404, 409, 422)
+  async commercialInvoice(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Res() reply: FastifyReply) {
+    if (!isUuid(id)) throw new ProblemException(404, 'shipment.not_found', 'Not found.');
+    const pdf: Buffer = await this.queries.execute(new PrintCommercialInvoice(companyOf(principal), id));
+    return sendPdf(reply, pdf, `commercial-invoice-${id}.pdf`);
+  }
+
   @Post('labels')
   @HttpCode(200)
   @RequirePermissions('shipments.read')
@@ -115,7 +156,7 @@ export class DocumentsController {
   @ApiOkResponse({ description: 'application/pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiProblems(422)
   async labels(@CurrentPrincipal() principal: Principal, @Body() body: PrintLabelsDto, @Res() reply: FastifyReply) {
-    const pdf: Buffer = await this.queries.execute(new PrintLabels(companyOf(principal), body.shipmentIds, body.format ?? '4x6'));
+    const pdf: Buffer = await this.queries.execute(new PrintLabels(companyOf(principal), body.shipmentIds, body.format));
     return sendPdf(reply, pdf, `labels-${body.shipmentIds.length}.pdf`);
   }
 

@@ -19,6 +19,14 @@ describe('EventStream (text/event-stream body)', () => {
     stream.end();
   });
 
+  it('announces an event without an id, so the client keeps the last real event as its Last-Event-ID', () => {
+    const stream = new EventStream(25_000);
+    read(stream);
+    stream.announce('auth_expired', { code: 'auth.token_expired' });
+    expect(read(stream)).toBe('event: auth_expired\ndata: {"code":"auth.token_expired"}\n\n');
+    stream.end();
+  });
+
   it('keeps a line break out of the id and the event name, so a value cannot start a field of its own', () => {
     const stream = new EventStream(25_000);
     stream.send('e-1\ndata: forged', 'booked\r\nid: x', {});

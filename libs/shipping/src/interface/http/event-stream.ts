@@ -23,6 +23,11 @@ export class EventStream {
     this.write(`id: ${oneLine(id)}\nevent: ${oneLine(event)}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
+  /** An event without an id (e.g. why the stream ends): the client's Last-Event-ID stays the last real event's. */
+  announce(event: string, data: unknown): void {
+    this.write(`event: ${oneLine(event)}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
   /** Runs once the stream is over: the client went away, or end() was called. */
   onClose(callback: () => void): void {
     this.body.once('close', callback);

@@ -8,10 +8,11 @@ import { BookShipment } from '../../application/commands/book-shipment/book-ship
 import type { BookedShipment } from '../../application/commands/book-shipment/book-shipment.handler';
 import { CancelShipment } from '../../application/commands/cancel-shipment/cancel-shipment.command';
 import { UpdateShipmentPackages } from '../../application/commands/update-shipment-packages/update-shipment-packages.command';
+import type { PackagesUpdated } from '../../application/commands/update-shipment-packages/update-shipment-packages.handler';
 import { GetShipment } from '../../application/queries/get-shipment/get-shipment.query';
 import type { ShipmentDetails } from '../../application/queries/get-shipment/get-shipment.handler';
 import { ListShipments } from '../../application/queries/list-shipments/list-shipments.query';
-import { BookedShipmentDto, BookShipmentDto, CancelShipmentDto, ListShipmentsQueryDto, ShipmentDto, ShipmentPageDto, TrackingDto, UpdateShipmentPackagesDto } from './shipments.dto';
+import { BookedShipmentDto, BookShipmentDto, CancelShipmentDto, ListShipmentsQueryDto, ShipmentDto, ShipmentPageDto, TrackingDto, UpdatedShipmentPackagesDto, UpdateShipmentPackagesDto } from './shipments.dto';
 import { shipmentSummaryView, shipmentView, timelineView } from './shipment-views';
 
 const actorOf = (principal: Principal): Actor => ({ companyId: companyOf(principal), userId: principal.userId });
@@ -95,13 +96,16 @@ export class ShipmentsController {
   @RequirePermissions('shipments.write')
   @ApiOperation({
     summary: 'Change the boxes before pickup',
-    description: 'Re-checked against the courier’s rules (weight, size, pieces) and re-priced with the same courier and service; refused once the courier has the parcel.',
+    description:
+      'Re-checked against the courier’s rules (weight, size, pieces) and re-priced with the same courier and service; refused once the courier has the parcel. ' +
+      'A courier that takes box changes through its API is sent them first: if it refuses (422 courier.rejected with its reason, e.g. already picked up) nothing changes; ' +
+      'if it cannot be reached, 503 courier.unavailable and nothing changes. Other couriers are not told: the answer says so (courierUpdated false, courierUpdateReason).',
   })
-  @ApiOkResponse({ type: ShipmentDto })
-  @ApiProblems(404, 409, 422)
+  @ApiOkResponse({ type: UpdatedShipmentPackagesDto })
+  @ApiProblems(404, 409, 422, 503)
   async updatePackages(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: UpdateShipmentPackagesDto) {
-    await this.commands.execute(new UpdateShipmentPackages(actorOf(principal), shipmentId(id), body.packages.map((p) => ({ ...p }))));
-    return shipmentView(await this.queries.execute(new GetShipment(companyOf(principal), id)));
+    const { courierUpdated, courierUpdateReason }: PackagesUpdated = await this.commands.execute(new UpdateShipmentPackages(actorOf(principal), shipmentId(id), body.packages.map((p) => ({ ...p }))));
+    return { ...shipmentView(await this.queries.execute(new GetShipment(companyOf(principal), id))), courierUpdated, courierUpdateReason };
   }
 
   @Post(':id/cancel')

@@ -124,6 +124,12 @@ export class ShipmentDto extends ShipmentSummaryDto {
   @ApiProperty() version!: number;
 }
 
+export class UpdatedShipmentPackagesDto extends ShipmentDto {
+  @ApiProperty({ description: 'Whether the courier was sent the new boxes and accepted them (couriers that take box changes through their API)' }) courierUpdated!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the courier was not sent the new boxes (null when it was)', example: 'Xpressbees takes no box changes through its API: …' })
+  courierUpdateReason!: string | null;
+}
+
 export class TrackingDto {
   @ApiProperty({ format: 'uuid' }) shipmentId!: string;
   @ApiProperty() awb!: string;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ShippingModule } from '../../shipping.module';
+import { ShipmentLiveBacklog } from '../../infrastructure/live/shipment-live-backlog';
 import { ShipmentLiveFeed } from '../../infrastructure/live/shipment-live-feed';
 import { ShipmentsGateway } from '../live/shipments.gateway';
 import { DocumentsController } from './documents.controller';
@@ -12,5 +13,5 @@ import { TrackingPageController } from './tracking-page.controller';
 import { AdminWeightDiscrepanciesController, WeightDiscrepanciesController } from './weight-discrepancies.controller';
 
 /** /v1/shipments (with live updates over SSE and the Socket.IO namespace /shipments), /v1/pickups, public /v1/tracking/{awb}, the buyer's page /track/{awb} and the courier webhooks. */
-@Module({ imports: [ShippingModule], providers: [ShipmentLiveFeed, ShipmentsGateway], controllers: [ShipmentsLiveController, ShipmentsController, DocumentsController, TrackingPageController, PickupsController, TrackingController, ShipmentBatchesController, WeightDiscrepanciesController, AdminWeightDiscrepanciesController] })
+@Module({ imports: [ShippingModule], providers: [ShipmentLiveFeed, ShipmentLiveBacklog, ShipmentsGateway], controllers: [ShipmentsLiveController, ShipmentsController, DocumentsController, TrackingPageController, PickupsController, TrackingController, ShipmentBatchesController, WeightDiscrepanciesController, AdminWeightDiscrepanciesController] })
 export class ShippingHttpModule {}

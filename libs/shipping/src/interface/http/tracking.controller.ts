@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiProblems, PublicRoute, RateLimitPerMinute } from '@shipcrowd/platform';
 import { GetPublicTracking } from '../../application/queries/public-tracking/public-tracking.query';
@@ -39,5 +39,20 @@ export class TrackingController {
   @ApiProblems(401, 404, 422)
   receive(@Param('courier') courier: string, @Req() request: FastifyRequest & { rawBody?: Buffer }) {
     return this.webhooks.accept(courier, request.headers, request.rawBody);
+  }
+
+  @Post('courier-webhooks/:courier/accounts/:accountId')
+  @PublicRoute()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: "Tracking webhook for a seller's own courier account (called by the courier)",
+    description:
+      "The address GET /v1/courier-credentials/{courier} gives as webhookUrl, for the seller to paste into the courier's panel. Authenticated with that account's own webhook secret or token over the raw body; an unknown account or a bad signature is refused (401) and nothing is stored. The scans move only that company's shipments.",
+  })
+  @ApiParam({ name: 'accountId', format: 'uuid', description: "The account's id (accountId of GET /v1/courier-credentials/{courier})" })
+  @ApiAcceptedResponse({ type: WebhookAcceptedDto })
+  @ApiProblems(401, 404, 422)
+  receiveForAccount(@Param('courier') courier: string, @Param('accountId') accountId: string, @Req() request: FastifyRequest & { rawBody?: Buffer }) {
+    return this.webhooks.acceptForAccount(courier, accountId, request.headers, request.rawBody);
   }
 }

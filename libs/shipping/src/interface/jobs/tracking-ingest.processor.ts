@@ -16,7 +16,7 @@ export class TrackingIngestProcessor implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     processJobs(this.queue, { concurrency: 4, logger: new Logger('tracking'), requestIdOf: (job) => `tracking:${job.id}` }, ({ data }) =>
-      this.commands.execute(new RecordTracking(data.courier, data.events.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })), 'webhook')),
+      this.commands.execute(new RecordTracking(data.courier, data.events.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })), 'webhook', data.companyId ?? null)),
     );
   }
 }

@@ -3,6 +3,7 @@ import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGatew
 import type { Namespace, Socket } from 'socket.io';
 import { AccessTokenVerifier, assertPermitted, ProblemException } from '@shipcrowd/platform';
 import { ShipmentLiveFeed } from '../../infrastructure/live/shipment-live-feed';
+import { onTokenExpiry, TOKEN_EXPIRED_NOTICE } from './token-expiry';
 
 export const LIVE_NAMESPACE = '/shipments';
 export const companyRoom = (companyId: string) => `company:${companyId}`;
@@ -13,19 +14,16 @@ export const TOKEN_EXPIRED_EVENT = 'auth.token_expired';
 interface SocketData {
   companyId: string;
   expiresAt: Date | null;
-  expiryTimer?: NodeJS.Timeout;
+  cancelExpiry?: () => void;
 }
 
 type LiveSocket = Socket<Record<string, never>, Record<string, (...args: unknown[]) => void>, Record<string, never>, SocketData>;
-
-/** setTimeout's longest delay (about 24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Socket.IO namespace /shipments: live shipment events for sellers. The handshake carries the same access JWT as the
  * HTTP API (`auth: { token }`, or an `Authorization: Bearer` header) and needs shipments.read; a refused handshake gets
  * a connect_error whose message says why and whose `data` holds the problem code. Each socket joins its company's room
- * and receives `(eventType, payload, { eventId, occurredAt })` for that company's events only. The socket is closed
+ * and receives `(eventType, payload, { eventId, occurredAt, position })` for that company's events only. The socket is closed
  * when its token expires.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
@@ -59,16 +57,14 @@ export class ShipmentsGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const served = this.companies.get(companyId);
     if (served) served.sockets += 1;
     else this.companies.set(companyId, { sockets: 1, stop: this.forwardToRoom(companyId) });
-    if (expiresAt) {
-      socket.data.expiryTimer = setTimeout(() => {
-        socket.emit(TOKEN_EXPIRED_EVENT, { code: 'auth.token_expired', message: 'The access token has expired; reconnect with a fresh one.' });
-        socket.disconnect(true);
-      }, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - Date.now())));
-    }
+    socket.data.cancelExpiry = onTokenExpiry(expiresAt, () => {
+      socket.emit(TOKEN_EXPIRED_EVENT, TOKEN_EXPIRED_NOTICE);
+      socket.disconnect(true);
+    });
   }
 
   handleDisconnect(socket: LiveSocket): void {
-    clearTimeout(socket.data.expiryTimer);
+    socket.data.cancelExpiry?.();
     const served = this.companies.get(socket.data.companyId);
     if (!served) return;
     served.sockets -= 1;
@@ -80,7 +76,7 @@ export class ShipmentsGateway implements OnGatewayInit, OnGatewayConnection, OnG
   /** One feed listener per company and process; `local`: each process forwards only what its own feed received. */
   private forwardToRoom(companyId: string): () => void {
     const room = companyRoom(companyId);
-    return this.feed.listen(companyId, (event) => this.namespace.local.to(room).emit(event.type, event.payload, { eventId: event.eventId, occurredAt: event.occurredAt }));
+    return this.feed.listen(companyId, (event) => this.namespace.local.to(room).emit(event.type, event.payload, { eventId: event.eventId, occurredAt: event.occurredAt, position: event.position ?? null }));
   }
 
   /** Authenticates the handshake and makes sure the feed is subscribed before the client hears it is connected. */

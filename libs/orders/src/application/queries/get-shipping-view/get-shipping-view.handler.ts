@@ -31,7 +31,8 @@ export class GetShippingViewHandler implements IQueryHandler<GetShippingView, Or
         declaredValuePaise: spec.insurance.insured && spec.insurance.declaredValuePaise ? spec.insurance.declaredValuePaise : spec.totals.totalPaise,
         buyer: { ...spec.buyer },
         shippingAddress: { ...spec.shippingAddress },
-        items: spec.items.map(({ sku, name, quantity, unitPricePaise, hsnCode }) => ({ sku, name, quantity, unitPricePaise, hsnCode })),
+        // Orders stored before rates and line discounts were kept lack them.
+        items: spec.items.map(({ sku, name, quantity, unitPricePaise, hsnCode, taxRatePercent, discountPaise }) => ({ sku, name, quantity, unitPricePaise, hsnCode, taxRatePercent: taxRatePercent ?? null, discountPaise: discountPaise ?? 0 })),
         packages: spec.packages.map((p) => ({ ...p })),
         totalWeightGrams: spec.totalWeightGrams,
         warehouseId: s.warehouseId,

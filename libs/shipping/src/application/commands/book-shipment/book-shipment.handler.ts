@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { COURIERS_FACADE, CouriersFacade, CourierCode } from '@shipcrowd/couriers/contracts';
 import { CLOCK, Clock, DomainError, newId, NotFoundError } from '@shipcrowd/kernel';
@@ -8,6 +8,7 @@ import { PRICING_FACADE, PricingFacade } from '@shipcrowd/pricing/contracts';
 import { WAREHOUSES_FACADE, WarehousesFacade } from '@shipcrowd/warehouses/contracts';
 import { Shipment } from '../../../domain/shipment';
 import { ShipmentsStore } from '../../../infrastructure/persistence/shipments.store';
+import { BookingCompletion } from '../../booking-completion';
 import { BookShipment } from './book-shipment.command';
 import { bookingRequestFor, quoteWeightOf } from './booking-request';
 import { chooseCourier } from './courier-choice';
@@ -25,12 +26,11 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string; cause?:
 /**
  * Books an order with a courier: choose (seller's pick, routing preference, or the quote's recommendation), record a
  * 'booking' shipment (the live-shipment-per-order unique index stops a second booking, even a racing one), call the
- * courier outside any transaction, then record the AWB and move the order on in one transaction with the outbox event.
+ * courier outside any transaction, then record the AWB and move the order on in one transaction with the outbox event
+ * (BookingCompletion, shared with the reconciliation of bookings a stopped process left in flight).
  */
 @CommandHandler(BookShipment)
 export class BookShipmentHandler implements ICommandHandler<BookShipment, BookedShipment> {
-  private readonly logger = new Logger('shipping');
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly store: ShipmentsStore,
@@ -39,6 +39,7 @@ export class BookShipmentHandler implements ICommandHandler<BookShipment, Booked
     @Inject(PRICING_FACADE) private readonly pricing: PricingFacade,
     @Inject(COURIERS_FACADE) private readonly couriers: CouriersFacade,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly completion: BookingCompletion,
   ) {}
 
   async execute({ actor, orderId, courier, service }: BookShipment): Promise<BookedShipment> {
@@ -87,6 +88,7 @@ export class BookShipmentHandler implements ICommandHandler<BookShipment, Booked
         booking: { ...bookingRequestFor(order, warehouse, option.service, reference) },
         charges: { totalPaise: option.totalPaise, rtoChargePaise: option.rtoChargePaise, lines: option.lines, zone: option.zone, selection: reason },
         expectedDeliveryDate: null,
+        expectedTransitDays: option.expectedDeliveryDays,
         createdBy: actor.userId,
         createdAt: now,
       });
@@ -102,30 +104,11 @@ export class BookShipmentHandler implements ICommandHandler<BookShipment, Booked
     const request = bookingRequestFor(order, warehouse, option.service, shipment.state.reference);
     try {
       const result = await this.couriers.book(companyId, option.courier as CourierCode, request);
-      return await this.uow.run({ companyId, userId: actor.userId }, async (tx) => {
-        shipment.booked(result, option.expectedDeliveryDays, this.clock.now());
-        await this.store.save(tx, shipment);
-        await this.uow.publish(shipment.pullEvents());
-        await this.orders.recordShipmentProgress(companyId, orderId, { status: 'ready_to_ship', awb: result.awb, reason: `booked with ${option.courier} (${result.awb})` });
-        return { shipmentId: shipment.id, awb: result.awb, courier: option.courier, service: option.service, reason };
-      });
+      await this.completion.booked(shipment, result, actor.userId);
+      return { shipmentId: shipment.id, awb: result.awb, courier: option.courier, service: option.service, reason };
     } catch (error) {
-      if (shipment.state.status === 'booking') await this.recordFailure(shipment, error);
+      if (shipment.state.status === 'booking') await this.completion.failed(shipment, error);
       throw error;
-    }
-  }
-
-  /** A refused or failed booking stays on record with why; 'courier.unavailable' keeps the reference for the retry (the courier may have booked it). */
-  private async recordFailure(shipment: Shipment, error: unknown): Promise<void> {
-    const code = error instanceof DomainError ? error.code : 'shipment.booking_error';
-    const message = error instanceof Error ? error.message : String(error);
-    try {
-      await this.uow.run({ companyId: shipment.state.companyId }, async (tx) => {
-        shipment.bookingFailed({ code, message }, this.clock.now());
-        await this.store.save(tx, shipment);
-      });
-    } catch (saveError) {
-      this.logger.error({ err: saveError, shipmentId: shipment.id }, 'could not record a failed booking');
     }
   }
 }

@@ -7,6 +7,8 @@ export class RecordTracking {
     readonly courier: string,
     readonly events: readonly TrackingEvent[],
     readonly source: ScanSource,
+    /** Only this company's shipments (scans pushed for a company's own courier account); null: whoever's AWB it is. */
+    readonly companyId: string | null = null,
   ) {}
 }
 
@@ -15,6 +17,6 @@ export interface RecordTrackingResult {
   recorded: number;
   duplicates: number;
   statusChanges: number;
-  /** AWBs no shipment of this courier carries (stored nowhere, logged). */
+  /** AWBs no shipment of this courier carries, or none of the company's when the scans are limited to one (stored nowhere, logged). */
   unknownAwbs: string[];
 }

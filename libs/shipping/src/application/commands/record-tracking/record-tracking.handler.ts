@@ -26,12 +26,15 @@ export class RecordTrackingHandler implements ICommandHandler<RecordTracking, Re
     private readonly discrepancies: WeightDiscrepancyDetector,
   ) {}
 
-  async execute({ courier, events, source }: RecordTracking): Promise<RecordTrackingResult> {
+  async execute({ courier, events, source, companyId: onlyCompany }: RecordTracking): Promise<RecordTrackingResult> {
     const byAwb = new Map<string, TrackingEvent[]>();
     for (const event of events) byAwb.set(event.awb, [...(byAwb.get(event.awb) ?? []), event]);
-    const located = await this.uow.run({ system: true }, (tx) => this.store.locate(tx, courier, [...byAwb.keys()]));
+    // Scans limited to one company are looked up in its scope (row-level security), and filtered again here.
+    const located = (await this.uow.run(onlyCompany ? { companyId: onlyCompany } : { system: true }, (tx) => this.store.locate(tx, courier, [...byAwb.keys()]))).filter(
+      (l) => !onlyCompany || l.companyId === onlyCompany,
+    );
     const result: RecordTrackingResult = { recorded: 0, duplicates: 0, statusChanges: 0, unknownAwbs: [...byAwb.keys()].filter((awb) => !located.some((l) => l.awb === awb)) };
-    if (result.unknownAwbs.length) this.logger.warn({ courier, awbs: result.unknownAwbs.slice(0, 20) }, 'scans for AWBs no shipment carries');
+    if (result.unknownAwbs.length) this.logger.warn({ courier, companyId: onlyCompany, awbs: result.unknownAwbs.slice(0, 20) }, onlyCompany ? "scans for AWBs none of the account's company's shipments carries" : 'scans for AWBs no shipment carries');
 
     for (const { id, companyId, awb } of located) {
       const scans = byAwb.get(awb) ?? [];

@@ -1,18 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { inArray } from 'drizzle-orm';
+import { COURIERS_FACADE, CouriersFacade, type CourierCode } from '@shipcrowd/couriers/contracts';
 import { CLOCK, Clock, DomainError, NotFoundError } from '@shipcrowd/kernel';
 import { UnitOfWork } from '@shipcrowd/platform';
 import { shipments } from '../../../infrastructure/persistence/shipping.schema';
 import { DocumentBranding } from '../../documents/document-branding';
 import { labelViewsOf } from '../../documents/label-views';
 import { DocumentPrinter } from '../../ports/document-printer.port';
+import { LABEL_PRINTABLE, labelFormatFor } from './label-rules';
 import { PrintLabels } from './print-labels.query';
-
-const PRINTABLE = {
-  forward: new Set(['booked', 'manifested', 'pickup_scheduled', 'picked_up', 'in_transit', 'out_for_delivery', 'ndr']),
-  rto: new Set(['rto_initiated', 'rto_in_transit', 'rto_delivered']),
-};
 
 @QueryHandler(PrintLabels)
 export class PrintLabelsHandler implements IQueryHandler<PrintLabels, Buffer> {
@@ -20,6 +17,7 @@ export class PrintLabelsHandler implements IQueryHandler<PrintLabels, Buffer> {
     private readonly uow: UnitOfWork,
     private readonly printer: DocumentPrinter,
     private readonly branding: DocumentBranding,
+    @Inject(COURIERS_FACADE) private readonly couriers: CouriersFacade,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -30,9 +28,10 @@ export class PrintLabelsHandler implements IQueryHandler<PrintLabels, Buffer> {
     if (missing.length === 1 && shipmentIds.length === 1) throw new NotFoundError('Shipment', missing[0]);
     const problems = [
       ...missing.map((id) => ({ field: 'shipmentIds', message: `${id} was not found`, code: 'not_found' })),
-      ...rows.filter((r) => !PRINTABLE[kind].has(r.status)).map((r) => ({ field: 'shipmentIds', message: `${r.id} is ${r.status}: no ${kind === 'rto' ? 'return (RTO) ' : ''}label to print`, code: 'not_printable' })),
+      ...rows.filter((r) => !LABEL_PRINTABLE[kind].has(r.status)).map((r) => ({ field: 'shipmentIds', message: `${r.id} is ${r.status}: no ${kind === 'rto' ? 'return (RTO) ' : ''}label to print`, code: 'not_printable' })),
     ];
     if (problems.length) throw new DomainError('label.not_printable', `${problems.length} shipment(s) have no label to print.`, shipmentIds.length === 1 ? 'conflict' : 'validation', { errors: problems });
+    const labelFormat = labelFormatFor([...new Set(shipmentIds)].map((id) => byId.get(id)!), format, (courier) => this.couriers.capabilities(courier as CourierCode).labelSizes);
     const branding = await this.branding.of(companyId);
     const now = this.clock.now();
     const views = shipmentIds.flatMap((id) => {
@@ -40,6 +39,6 @@ export class PrintLabelsHandler implements IQueryHandler<PrintLabels, Buffer> {
       return labelViewsOf({ ...snapshot, childAwbs: snapshot.childAwbs ?? [] }, branding, now, kind);
     });
     if (views.length > 500) throw new DomainError('label.too_many', `At most 500 labels per PDF; these shipments have ${views.length} boxes.`, 'validation');
-    return this.printer.labels(views, format);
+    return this.printer.labels(views, labelFormat);
   }
 }
