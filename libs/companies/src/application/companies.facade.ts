@@ -1,23 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { eq } from 'drizzle-orm';
-import { UnitOfWork } from '@shipcrowd/platform';
+import { ChangeSignals, SignalledCache, UnitOfWork } from '@shipcrowd/platform';
 import type { CompaniesFacade, CompanyBranding, MembershipView } from '../../contracts';
 import { AcceptInvitation } from './commands/accept-invitation/accept-invitation.command';
 import { CreateCompanyWithOwner } from './commands/create-company-with-owner/create-company-with-owner.command';
 import { companies } from '../infrastructure/persistence/companies.schema';
+import { BILLING_CHANGED } from './billing-changes';
 import { TenantScopes } from './ports/tenant-scopes.port';
 import { MembershipsOf } from './queries/memberships-of/memberships-of.query';
 
 /** What other contexts call; every method joins the caller's unit of work when one is open. */
 @Injectable()
 export class CompaniesFacadeImpl implements CompaniesFacade {
+  /** Pricing asks on every quote: kept in-process until the company's billing details change (in any process). */
+  private readonly billingStates: SignalledCache<string | null>;
+
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly scopes: TenantScopes,
     private readonly uow: UnitOfWork,
-  ) {}
+    signals: ChangeSignals,
+  ) {
+    this.billingStates = new SignalledCache(signals, [BILLING_CHANGED], { maxEntries: 20_000, subjectOf: (companyId) => companyId });
+  }
 
   createCompanyWithOwner(input: { ownerUserId: string; ownerEmail: string; ownerName: string; companyName: string; phone?: string }): Promise<{ companyId: string }> {
     return this.commands.execute(new CreateCompanyWithOwner(input));
@@ -38,6 +45,10 @@ export class CompaniesFacadeImpl implements CompaniesFacade {
 
   /** Read in the company's own scope (joining the caller's unit of work when one is open). */
   billingStateCodeOf(companyId: string): Promise<string | null> {
+    return this.billingStates.get(companyId, () => this.readBillingStateCode(companyId));
+  }
+
+  private readBillingStateCode(companyId: string): Promise<string | null> {
     const read = async () => {
       const [row] = await this.uow
         .tx()

@@ -4,6 +4,7 @@ import { ConcurrencyError, DomainError } from '@shipcrowd/kernel';
 import { Tx, UnitOfWork } from '@shipcrowd/platform';
 import { checkPincodeRows, PincodeRow, RowError } from '../domain/custom-zone';
 import { CustomZoneRow, CustomZoneStore, zoneNotFound } from '../infrastructure/persistence/custom-zone-store';
+import { ZoneCaches } from './zone-caches';
 
 /** Who changes a company's custom zones (built by the interface layer from the principal). */
 export interface ZoneActor {
@@ -62,13 +63,16 @@ export class CustomZoneWrites {
     private readonly uow: UnitOfWork,
     readonly store: CustomZoneStore,
     @Inject(AUDIT_TRAIL) private readonly trail: AuditTrail,
+    private readonly caches: ZoneCaches,
   ) {}
 
-  run<T>(actor: ZoneActor, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.uow.run({ companyId: actor.companyId, userId: actor.userId }, async (tx) => {
+  async run<T>(actor: ZoneActor, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = await this.uow.run({ companyId: actor.companyId, userId: actor.userId }, async (tx) => {
       await this.store.bumpRevision(tx, actor.companyId);
       return work(tx);
     });
+    await this.caches.changed(actor.companyId);
+    return result;
   }
 
   /** The zone, or 404 (another company's zone is as absent as a missing one); 409 when the client edited an older version. */

@@ -6,6 +6,7 @@ import { CustomZoneStore } from '../infrastructure/persistence/custom-zone-store
 import { GeoStore } from '../infrastructure/persistence/geo-store';
 import { AssessAddresses } from './queries/assess-addresses/assess-addresses.query';
 import { GetZone } from './queries/get-zone/get-zone.query';
+import { ZoneCaches } from './zone-caches';
 
 @Injectable()
 export class GeoFacadeImpl implements GeoFacade {
@@ -13,10 +14,11 @@ export class GeoFacadeImpl implements GeoFacade {
     private readonly store: GeoStore,
     private readonly customZones: CustomZoneStore,
     private readonly queries: QueryBus,
+    private readonly caches: ZoneCaches,
   ) {}
 
   zoneRevision(companyId: string): Promise<string> {
-    return this.store.read((tx) => this.customZones.zoneRevision(tx, companyId), companyId);
+    return this.caches.revisions.get(ZoneCaches.revisionKey(companyId), () => this.store.read((tx) => this.customZones.zoneRevision(tx, companyId), companyId));
   }
 
   async pincode(pincode: string): Promise<PincodeView | null> {

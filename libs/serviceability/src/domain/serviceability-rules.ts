@@ -46,6 +46,15 @@ export type UnserviceableCode =
   | 'over_max_cod'
   | 'blocked_by_company';
 
+/** Coverage rows by `courier|service|pincode`: build once per cached read, not per request. */
+export type CoverageIndex = ReadonlyMap<string, CoverageRow>;
+
+export function indexCoverage(coverage: readonly CoverageRow[]): CoverageIndex {
+  const rows = new Map<string, CoverageRow>();
+  for (const row of coverage) rows.set(`${row.courier}|${row.service}|${row.pincode}`, row);
+  return rows;
+}
+
 /**
  * Decides, for every service asked about, whether it can carry the parcel, in this order:
  * company blocklist (the buyer's pincode: destination, or origin for a reverse pickup), origin coverage,
@@ -54,13 +63,12 @@ export type UnserviceableCode =
  */
 export function decideLanes(
   services: readonly LaneService[],
-  coverage: readonly CoverageRow[],
+  coverage: readonly CoverageRow[] | CoverageIndex,
   blocks: readonly BlockEntry[],
   transitDays: ReadonlyMap<string, number>,
   request: ServiceabilityRequest,
 ): LaneAnswer[] {
-  const rows = new Map<string, CoverageRow>();
-  for (const row of coverage) rows.set(`${row.courier}|${row.service}|${row.pincode}`, row);
+  const rows = coverage instanceof Map ? coverage : indexCoverage(coverage as readonly CoverageRow[]);
   const buyerPincode = request.reverse ? request.originPincode : request.destinationPincode;
   return services.map(({ courier, service }) => {
     const origin = rows.get(`${courier}|${service}|${request.originPincode}`);

@@ -1,3 +1,8 @@
+import type { Quote } from '../../../contracts';
+
+/** The change signal sent with every pricing revision bump. */
+export const PRICING_CHANGED = 'pricing.revision';
+
 /**
  * The quote cache and the pricing revision. The revision is a counter bumped after the commit of any change
  * that can alter a price (rate cards, tiers, preferences, courier performance); cached quotes are keyed by it
@@ -6,6 +11,7 @@
 export abstract class QuoteCache {
   abstract revision(): Promise<number>;
   abstract bumpRevision(): Promise<number>;
-  abstract get(key: string): Promise<string | null>;
-  abstract set(key: string, value: string): Promise<void>;
+  /** The cached quote (shared: callers must not mutate it), or null. */
+  abstract get(key: string): Promise<Quote | null>;
+  abstract set(key: string, quote: Quote): Promise<void>;
 }

@@ -1,41 +1,60 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { APP_CONFIG, AppConfig, REDIS } from '@shipcrowd/platform';
-import { QuoteCache } from '../../application/ports/quote-cache.port';
+import { APP_CONFIG, AppConfig, ChangeSignals, REDIS, RevisionCounter } from '@shipcrowd/platform';
+import type { Quote } from '../../../contracts';
+import { PRICING_CHANGED, QuoteCache } from '../../application/ports/quote-cache.port';
+import { quoteFromJson, quoteJson } from '../../application/quote-json';
 
-/** Redis: `<QUEUE_PREFIX>:pricing:revision` (INCR) and `<QUEUE_PREFIX>:pricing:quote:<hash>` (SET EX QUOTE_CACHE_TTL_SECONDS). */
+const RECENT_QUOTES = 1_000;
+
+/**
+ * Redis: `<QUEUE_PREFIX>:pricing:revision` (INCR, mirrored in-process) and `<QUEUE_PREFIX>:pricing:quote:<hash>`
+ * (SET PX QUOTE_CACHE_TTL_SECONDS); the latest 1,000 answers are also kept in-process until the same expiry.
+ */
 @Injectable()
 export class RedisQuoteCache extends QuoteCache {
-  private readonly revisionKey: string;
+  private readonly counter: RevisionCounter;
+  /** The latest answers of this process, so a repeated quote costs no Redis round trip (keys carry every revision). */
+  private readonly recent = new Map<string, { quote: Quote; expiresAt: number }>();
   private readonly quotePrefix: string;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    signals: ChangeSignals,
   ) {
     super();
-    this.revisionKey = `${config.QUEUE_PREFIX}:pricing:revision`;
+    this.counter = new RevisionCounter(redis, signals, `${config.QUEUE_PREFIX}:pricing:revision`, PRICING_CHANGED);
     this.quotePrefix = `${config.QUEUE_PREFIX}:pricing:quote:`;
   }
 
-  /** A missing counter starts at the current time (ms), so a flushed Redis never hands out a number already used. */
-  async revision(): Promise<number> {
-    const value = await this.redis.get(this.revisionKey);
-    if (value !== null) return Number(value);
-    await this.redis.set(this.revisionKey, String(Date.now()), 'NX');
-    return Number(await this.redis.get(this.revisionKey));
+  revision(): Promise<number> {
+    return this.counter.current();
   }
 
-  async bumpRevision(): Promise<number> {
-    await this.revision();
-    return this.redis.incr(this.revisionKey);
+  bumpRevision(): Promise<number> {
+    return this.counter.bump();
   }
 
-  get(key: string): Promise<string | null> {
-    return this.redis.get(this.quotePrefix + key);
+  async get(key: string): Promise<Quote | null> {
+    const near = this.recent.get(key);
+    if (near && near.expiresAt > Date.now()) return near.quote;
+    const stored = await this.redis.get(this.quotePrefix + key);
+    if (stored === null) return null;
+    const quote = quoteFromJson(stored);
+    const ttl = await this.redis.pttl(this.quotePrefix + key);
+    if (ttl > 0) this.remember(key, quote, ttl);
+    return quote;
   }
 
-  async set(key: string, value: string): Promise<void> {
-    await this.redis.set(this.quotePrefix + key, value, 'EX', this.config.QUOTE_CACHE_TTL_SECONDS);
+  async set(key: string, quote: Quote): Promise<void> {
+    const ttlMs = this.config.QUOTE_CACHE_TTL_SECONDS * 1000;
+    this.remember(key, quote, ttlMs);
+    await this.redis.set(this.quotePrefix + key, quoteJson(quote), 'PX', ttlMs);
+  }
+
+  private remember(key: string, quote: Quote, ttlMs: number): void {
+    if (this.recent.size >= RECENT_QUOTES) this.recent.delete(this.recent.keys().next().value as string);
+    this.recent.set(key, { quote, expiresAt: Date.now() + ttlMs });
   }
 }

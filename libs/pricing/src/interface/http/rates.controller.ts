@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, companyOf, CurrentPrincipal, Principal, RequirePermissions } from '@shipcrowd/platform';
-import { PRICING_FACADE, PricingFacade, Quote } from '../../../contracts';
+import { PRICING_FACADE, PricingFacade } from '../../../contracts';
 import { SetQuotePreferences } from '../../application/commands/pricing-settings/pricing-settings.commands';
 import { ApplicableRateCards, GetQuotePreferences } from '../../application/queries/rate-cards/rate-cards.queries';
+import { quoteJson } from '../../application/quote-json';
 import { ApplicableRateCardsDto, QuoteDto, QuotePreferencesDto, QuotePreferencesViewDto, QuoteRequestDto } from './pricing.dto';
 
 /** Sellers: quotes across every serviceable courier, the selection weights behind the recommendation. */
@@ -19,14 +20,15 @@ export class RatesController {
 
   @Post('quote')
   @HttpCode(200)
+  @Header('Content-Type', 'application/json; charset=utf-8')
   @RequirePermissions('rates.read')
   @ApiOperation({
     summary: 'Quote every serviceable courier/service: total with line breakdown (freight, slabs, COD, fuel, seasonal, ODA, GST), zone and why, chargeable weight, delivery days, RTO charge, score and a recommendation with its reason',
   })
   @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(404, 422)
-  quote(@CurrentPrincipal() principal: Principal, @Body() body: QuoteRequestDto): Promise<Quote> {
-    return this.pricing.quote({ ...body, companyId: companyOf(principal) });
+  async quote(@CurrentPrincipal() principal: Principal, @Body() body: QuoteRequestDto): Promise<string> {
+    return quoteJson(await this.pricing.quote({ ...body, companyId: companyOf(principal) }));
   }
 
   @Get('preferences')

@@ -1,30 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { APP_CONFIG, AppConfig, REDIS } from '@shipcrowd/platform';
-import { CoverageRevision } from '../../application/ports/coverage-revision.port';
+import { APP_CONFIG, AppConfig, ChangeSignals, REDIS, RevisionCounter } from '@shipcrowd/platform';
+import { COVERAGE_CHANGED, CoverageRevision } from '../../application/ports/coverage-revision.port';
 
-/**
- * The revision lives in Redis (`<QUEUE_PREFIX>:serviceability:revision`) so every process sees the same number.
- * A missing key starts at the current time in ms, so a flushed Redis never hands out a number already used.
- */
+/** The revision lives in Redis (`<QUEUE_PREFIX>:serviceability:revision`) so every process sees the same number. */
 @Injectable()
 export class RedisCoverageRevision extends CoverageRevision {
-  private readonly key: string;
+  private readonly counter: RevisionCounter;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig, signals: ChangeSignals) {
     super();
-    this.key = `${config.QUEUE_PREFIX}:serviceability:revision`;
+    this.counter = new RevisionCounter(redis, signals, `${config.QUEUE_PREFIX}:serviceability:revision`, COVERAGE_CHANGED);
   }
 
-  async current(): Promise<number> {
-    const value = await this.redis.get(this.key);
-    if (value !== null) return Number(value);
-    await this.redis.set(this.key, String(Date.now()), 'NX');
-    return Number(await this.redis.get(this.key));
+  current(): Promise<number> {
+    return this.counter.current();
   }
 
-  async bump(): Promise<number> {
-    await this.current();
-    return this.redis.incr(this.key);
+  bump(): Promise<number> {
+    return this.counter.bump();
   }
 }

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, Clock } from '@shipcrowd/kernel';
-import { UnitOfWork } from '@shipcrowd/platform';
+import { ChangeSignals, UnitOfWork } from '@shipcrowd/platform';
 import { CompanyRepository } from '../../../domain/repositories';
 import { companyScope, expectVersion } from '../../actor';
+import { BILLING_CHANGED } from '../../billing-changes';
 import { CompaniesAudit } from '../../companies-audit';
 import { companySnapshot } from '../../company-snapshot';
 import { SetBillingDetails } from './set-billing-details.command';
@@ -15,10 +16,11 @@ export class SetBillingDetailsHandler implements ICommandHandler<SetBillingDetai
     private readonly companies: CompanyRepository,
     private readonly audit: CompaniesAudit,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly signals: ChangeSignals,
   ) {}
 
-  execute({ actor, billing, expectedVersion }: SetBillingDetails): Promise<void> {
-    return this.uow.run(companyScope(actor), async () => {
+  async execute({ actor, billing, expectedVersion }: SetBillingDetails): Promise<void> {
+    await this.uow.run(companyScope(actor), async () => {
       const company = await this.companies.get(actor.companyId);
       expectVersion(company, 'Company', expectedVersion);
       const before = company.props.billing ? { ...company.props.billing } : null;
@@ -26,5 +28,6 @@ export class SetBillingDetailsHandler implements ICommandHandler<SetBillingDetai
       await this.companies.save(company);
       await this.audit.byMember(actor, 'company.billing_updated', { type: 'company', id: company.id }, before, company.props.billing);
     });
+    await this.signals.changed(BILLING_CHANGED, actor.companyId);
   }
 }

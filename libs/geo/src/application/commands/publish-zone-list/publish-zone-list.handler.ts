@@ -4,6 +4,7 @@ import { AUDIT_TRAIL, AuditTrail } from '@shipcrowd/audit/contracts';
 import { CLOCK, Clock, DomainError, FieldError, newId } from '@shipcrowd/kernel';
 import { UnitOfWork } from '@shipcrowd/platform';
 import { GeoStore, ZoneListRow } from '../../../infrastructure/persistence/geo-store';
+import { ZoneCaches } from '../../zone-caches';
 import { PublishZoneList, ZoneListInput } from './publish-zone-list.command';
 
 const GST_CODES = new Set(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '26', '27', '29', '30', '31', '32', '33', '34', '35', '36', '37', '38', '97']);
@@ -15,11 +16,12 @@ export class PublishZoneListHandler implements ICommandHandler<PublishZoneList, 
     private readonly store: GeoStore,
     @Inject(AUDIT_TRAIL) private readonly audit: AuditTrail,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly caches: ZoneCaches,
   ) {}
 
-  execute({ input, adminUserId }: PublishZoneList): Promise<ZoneListRow> {
+  async execute({ input, adminUserId }: PublishZoneList): Promise<ZoneListRow> {
     const entries = normalise(input);
-    return this.uow.run({ system: true, userId: adminUserId }, async (tx) => {
+    const published = await this.uow.run({ system: true, userId: adminUserId }, async (tx) => {
       const previous = (await this.store.allLists()).find((l) => l.kind === input.kind && l.active) ?? null;
       const row = await this.store.appendVersion(tx, { id: newId(), kind: input.kind, entries, createdBy: adminUserId, createdAt: this.clock.now() });
       await this.audit.record({
@@ -35,6 +37,8 @@ export class PublishZoneListHandler implements ICommandHandler<PublishZoneList, 
       });
       return row;
     });
+    await this.caches.changed(null);
+    return published;
   }
 }
 

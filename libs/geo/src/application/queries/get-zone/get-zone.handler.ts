@@ -5,12 +5,14 @@ import { decideZone } from '../../../domain/zone';
 import { CustomZoneStore } from '../../../infrastructure/persistence/custom-zone-store';
 import { GeoStore } from '../../../infrastructure/persistence/geo-store';
 import { CustomZoneMatcher } from '../../custom-zone-matcher';
+import { ZoneCaches } from '../../zone-caches';
 import { GetZone } from './get-zone.query';
 
 /**
  * The zone of a trip, on the quote and serviceability hot path: the pincodes come from the in-memory directory, and
  * ONE statement (CustomZoneStore.lookup) reads the active zone lists' key plus the company's custom-zone revision and
- * listings. The lists and the company's rules are cached in-process and reloaded only when those keys move.
+ * listings. The lists and the company's rules are cached in-process and reloaded only when those keys move, and
+ * the decisions themselves are kept in ZoneCaches until a zone change is signalled.
  */
 @QueryHandler(GetZone)
 export class GetZoneHandler implements IQueryHandler<GetZone, ZoneDecision> {
@@ -18,11 +20,16 @@ export class GetZoneHandler implements IQueryHandler<GetZone, ZoneDecision> {
     private readonly store: GeoStore,
     private readonly customZoneStore: CustomZoneStore,
     private readonly customZones: CustomZoneMatcher,
+    private readonly caches: ZoneCaches,
   ) {}
 
-  async execute({ origin, destination, companyId }: GetZone): Promise<ZoneDecision> {
+  execute({ origin, destination, companyId }: GetZone): Promise<ZoneDecision> {
     assertPincode(origin, 'origin');
     assertPincode(destination, 'destination');
+    return this.caches.decisions.get(ZoneCaches.decisionKey(companyId, origin, destination), () => this.decide(origin, destination, companyId));
+  }
+
+  private async decide(origin: string, destination: string, companyId: string | null): Promise<ZoneDecision> {
     const rows = await this.store.pincodes(origin === destination ? [origin] : [origin, destination]);
     const from = rows.find((r) => r.pincode === origin);
     const to = rows.find((r) => r.pincode === destination);

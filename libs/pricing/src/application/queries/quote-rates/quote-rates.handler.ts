@@ -5,7 +5,7 @@ import { COMPANIES_FACADE, CompaniesFacade } from '@shipcrowd/companies/contract
 import { courierProfile, courierService } from '@shipcrowd/couriers/contracts';
 import { GEO_FACADE, GeoFacade } from '@shipcrowd/geo/contracts';
 import { CLOCK, Clock, DomainError, FieldError } from '@shipcrowd/kernel';
-import { APP_CONFIG, AppConfig, UnitOfWork } from '@shipcrowd/platform';
+import { APP_CONFIG, AppConfig } from '@shipcrowd/platform';
 import { SERVICEABILITY_FACADE, ServiceabilityAnswer, ServiceabilityFacade } from '@shipcrowd/serviceability/contracts';
 import type { Quote, QuoteOption, QuoteRequest } from '../../../../contracts';
 import { volumetricGrams, priceShipment } from '../../../domain/pricing';
@@ -30,7 +30,6 @@ export class QuoteRatesHandler implements IQueryHandler<QuoteRates, Quote> {
   private readonly pincodeStates = new Map<string, string>();
 
   constructor(
-    private readonly uow: UnitOfWork,
     private readonly cache: QuoteCache,
     private readonly snapshot: PricingSnapshot,
     @Inject(SERVICEABILITY_FACADE) private readonly serviceability: ServiceabilityFacade,
@@ -48,36 +47,32 @@ export class QuoteRatesHandler implements IQueryHandler<QuoteRates, Quote> {
       .update(JSON.stringify(['q1', req, coverageRevision, pricingRevision, zoneRevision, indianDate(now)]))
       .digest('base64url');
     const hit = await this.cache.get(key);
-    if (hit) return JSON.parse(hit) as Quote;
+    if (hit) return hit;
     const quote = this.price(req, await this.readInputs(req, pricingRevision), now);
-    await this.cache.set(key, JSON.stringify(quote));
+    await this.cache.set(key, quote);
     return quote;
   }
 
   /**
-   * Everything a miss reads, in ONE unit of work in the company's scope (the caller's when it holds one): the
-   * serviceability check (zone + lanes; serviceability and geo join it), the billing state (companies joins it) and the
-   * rate-card snapshots (usually cached in-process). Reads only: pricing itself runs after the commit, so the
-   * connection goes back to the pool before the CPU-heavy part.
+   * Everything a miss reads: the serviceability check (zone + lanes), the billing state and the rate-card snapshots.
+   * Each is kept in-process by its owner until a change signal drops it, so a warm miss reads no database; a cold
+   * one reads in the caller's unit of work when it holds one, else in short read transactions of its own.
    */
-  private readInputs(req: QuoteRequest, pricingRevision: number): Promise<QuoteInputs> {
-    const read = async (): Promise<QuoteInputs> => {
-      const answer = await this.serviceability.check({
-        companyId: req.companyId,
-        originPincode: req.originPincode,
-        destinationPincode: req.destinationPincode,
-        paymentMode: req.paymentMode,
-        // The lane's max weight is checked against the heavier of dead and (standard) volumetric weight.
-        weightGrams: Math.max(req.weightGrams, volumetricGrams(req.dimensionsCm ?? null, 5000)),
-        codAmountPaise: req.paymentMode === 'cod' ? req.codAmountPaise : undefined,
-      });
-      const billingState = await this.billingState(req.companyId);
-      const platform = await this.snapshot.platform(pricingRevision);
-      const company = await this.snapshot.company(req.companyId, pricingRevision);
-      const recipient = billingState ?? (await this.pincodeState(req.originPincode));
-      return { answer, billingState, recipient, platform, company };
-    };
-    return this.uow.scope() ? read() : this.uow.run({ companyId: req.companyId }, read);
+  private async readInputs(req: QuoteRequest, pricingRevision: number): Promise<QuoteInputs> {
+    const answer = await this.serviceability.check({
+      companyId: req.companyId,
+      originPincode: req.originPincode,
+      destinationPincode: req.destinationPincode,
+      paymentMode: req.paymentMode,
+      // The lane's max weight is checked against the heavier of dead and (standard) volumetric weight.
+      weightGrams: Math.max(req.weightGrams, volumetricGrams(req.dimensionsCm ?? null, 5000)),
+      codAmountPaise: req.paymentMode === 'cod' ? req.codAmountPaise : undefined,
+    });
+    const billingState = await this.billingState(req.companyId);
+    const platform = await this.snapshot.platform(pricingRevision);
+    const company = await this.snapshot.company(req.companyId, pricingRevision);
+    const recipient = billingState ?? (await this.pincodeState(req.originPincode));
+    return { answer, billingState, recipient, platform, company };
   }
 
   private price(req: QuoteRequest, { answer, billingState, recipient, platform, company }: QuoteInputs, now: Date): Quote {
