@@ -1,4 +1,4 @@
-/** `npm test`: every spec, run in band (suites share one Redis and one PostgreSQL server). */
+/** `npm test`: every spec, one suite at a time (suites share one Redis and one PostgreSQL server). */
 const fs = require('node:fs');
 const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcrc.jsc.paths;
@@ -29,5 +29,10 @@ module.exports = {
   // A suite whose set-up timed out can finish building its app after Jest gave up on it, and nobody closes that
   // app's connections: without this the run reports its result and then never exits (seen in CI).
   forceExit: true,
+  // One test process at a time (suites share one Redis and one PostgreSQL server), but in a child process that is
+  // replaced once its heap passes the limit after a suite: in one long-lived process every suite's module registry
+  // piled up (~70 MB a suite) until garbage collection stalled the event loop for over 30 s near the 4 GB heap
+  // limit, and a suite's Redis ping timed out (seen in CI).
   maxWorkers: 1,
+  workerIdleMemoryLimit: '1200MB',
 };
