@@ -1,84 +1,26 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
 import { newId } from '@shipcrowd/kernel';
+import { buildApi, call, sleep, startBuiltApi } from '../support/built-api';
 
 /**
- * The built API (`npm run build`, then node dist/apps/api/main.js) as production runs it: embedded PGlite
- * in a temp dir, so the worker (relay, queues, schedules) runs in the same process.
+ * The built API as production runs it: embedded PGlite in a temp dir, so the worker (relay, queues, schedules)
+ * runs in the same process.
  */
-const ROOT = join(__dirname, '..', '..');
 const JWT_SECRET = randomBytes(32).toString('hex');
 const prefix = `test-${randomBytes(5).toString('hex')}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'shipcrowd-shutdown-'));
 const adminToken = new JwtService({ secret: JWT_SECRET }).sign({ sub: newId(), cid: null, sid: newId(), role: null, perms: [], pa: true, typ: 'access' });
 
-interface Started {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<{ code: number | null; at: number }>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function start(env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
-  const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
-  let output = '';
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    cwd: ROOT,
-    env: { ...parentEnv, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: join(dataDir, 'pglite'), QUEUE_PREFIX: prefix, JWT_SECRET, LOG_LEVEL: 'info', SCHEDULES_ENABLED: 'false', OUTBOX_RELAY_AUTOSTART: 'true', LOCAL_SMTP_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
-  const deadline = Date.now() + 40_000;
-  while (!output.includes('"msg":"listening"')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`API did not start:\n${output.slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { child, port, output: () => output, exited };
-}
-
-type Outcome = { status: number; body: string } | { error: string };
-
-function call(port: number, method: string, path: string, options: { token?: string; body?: string; slowBody?: Promise<void> } = {}): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(options.body) } : {}) } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
-    if (options.body === undefined) return void req.end();
-    if (!options.slowBody) return void req.end(options.body);
-    // Half the body now, the rest later: the request is in flight while the server shuts down.
-    const half = Math.floor(options.body.length / 2);
-    req.write(options.body.slice(0, half));
-    void options.slowBody.then(() => req.end(options.body!.slice(half)));
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const start = (env: Record<string, string>) =>
+  startBuiltApi({ PGLITE_DATA_DIR: join(dataDir, 'pglite'), QUEUE_PREFIX: prefix, JWT_SECRET, OUTBOX_RELAY_AUTOSTART: 'true', ...env });
 
 describe('graceful shutdown of the built API', () => {
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
-  }, 60_000);
+  beforeAll(() => buildApi(), 60_000);
 
   afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });

@@ -30,6 +30,7 @@ export * from './queues/queue-processing';
 export * from './redis/redis';
 export * from './redis/change-signals';
 export * from './startup/startup-timeout';
+export * from './cluster/api-cluster';
 export * from './health/health.module';
 export * from './platform.module';
 export * from './outbox/outbox-relay.module';

@@ -21,6 +21,8 @@ export const configSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: port.default(3000),
     HOST: z.string().default('0.0.0.0'),
+    /** HTTP processes sharing PORT (node:cluster): a count, or `auto` for one per CPU. Needs DATABASE_URL (ADR 21). */
+    API_PROCESSES: z.union([z.literal('auto'), positiveInt.max(64)]).default(1),
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 

@@ -6,6 +6,8 @@ import { Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { ServerOptions } from 'socket.io';
+import { isClusteredApiProcess } from '../cluster/api-cluster';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/config.schema';
@@ -121,7 +123,7 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   // Socket.IO gateways share Fastify's HTTP server (their path /socket.io/ is answered before Fastify routes).
-  app.useWebSocketAdapter(new IoAdapter(app));
+  app.useWebSocketAdapter(isClusteredApiProcess() ? new WebSocketOnlyIoAdapter(app) : new IoAdapter(app));
   // SIGTERM: stop accepting, drain in-flight requests, then workers and connections; hard limit SHUTDOWN_TIMEOUT_MS.
   const uninstallShutdown = installGracefulShutdown(app, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   fastify.addHook('onClose', (_instance, done) => {
@@ -129,6 +131,16 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
     done();
   });
   setupOpenApi(app);
+}
+
+/**
+ * Under API_PROCESSES > 1 a client's long-polling requests could reach a process that never saw its handshake
+ * (connections are spread without stickiness), so Socket.IO is offered over WebSocket only (ADR 21).
+ */
+class WebSocketOnlyIoAdapter extends IoAdapter {
+  override createIOServer(port: number, options?: ServerOptions): ReturnType<IoAdapter["createIOServer"]> {
+    return super.createIOServer(port, { ...options, transports: ['websocket'] } as ServerOptions);
+  }
 }
 
 function isAuthRoute(request: FastifyRequest): boolean {

@@ -6,6 +6,8 @@ import { PublicRoute } from '../auth/decorators';
 import { APP_CONFIG, AppConfig } from '../config/config.schema';
 import { ApiProblems } from '../http/openapi-decorators';
 import { ProblemException } from '../http/problem';
+import { isClusteredApiProcess } from '../cluster/api-cluster';
+import { clusterMetrics } from './cluster-metrics';
 import { Metrics } from './metrics';
 
 @ApiTags('operations')
@@ -20,15 +22,23 @@ export class MetricsController {
   @Get()
   @ApiOperation({
     summary: 'Prometheus metrics',
-    description: 'Text exposition format. When METRICS_TOKEN is set, send `Authorization: Bearer <METRICS_TOKEN>`.',
+    description:
+      'Text exposition format. When METRICS_TOKEN is set, send `Authorization: Bearer <METRICS_TOKEN>`. With API_PROCESSES > 1 the answer is the sum over every API process.',
   })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text format 0.0.4', content: { 'text/plain': { schema: { type: 'string', example: '# HELP outbox_lag_seconds …\noutbox_lag_seconds 0\n' } } } })
-  @ApiProblems(401)
+  @ApiProblems(401, 503)
   async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const token = this.config.METRICS_TOKEN;
     if (token && !bearerMatches(authorization, token)) {
       throw new ProblemException(401, 'metrics.unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>.', { headers: { 'WWW-Authenticate': 'Bearer realm="metrics"' } });
+    }
+    if (isClusteredApiProcess()) {
+      const all = await clusterMetrics().catch((error: Error) => {
+        throw new ProblemException(503, 'metrics.unavailable', `The API processes' metrics could not be gathered: ${error.message}. Try again.`);
+      });
+      reply.header('content-type', all.contentType).header('cache-control', 'no-store');
+      return all.body;
     }
     const body = await this.metrics.registry.metrics();
     reply.header('content-type', this.metrics.registry.contentType).header('cache-control', 'no-store');

@@ -1,4 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { isClusteredApiProcess } from '../cluster/api-cluster';
+import { shareRegistryWithCluster } from './cluster-metrics';
 
 const MAX_CACHED_HTTP_SERIES = 2_000;
 
@@ -25,6 +27,7 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    if (isClusteredApiProcess()) shareRegistryWithCluster(this.registry);
   }
 
   /** Records one HTTP request; `route` is the route pattern (a fixed set) or one shared value for unmatched URLs. */
