@@ -14,7 +14,7 @@
  * BENCH_DURATION (10 s per target), BENCH_WARMUP (3 s), BENCH_ROUNDS (5 alternating rounds), BENCH_LOG_LEVEL (warn), BENCH_STRICT=1 (exit 1 when the goal is missed).
  */
 const { randomBytes } = require('node:crypto');
-const { startApi, requestJson } = require('./lib/api');
+const { apiProcesses, startApi, requestJson } = require('./lib/api');
 const { createCleanup } = require('./lib/cleanup');
 const { createThrowawayDatabase } = require('./lib/database');
 const { DEFAULTS, measureInterleaved, assertClean } = require('./lib/load');
@@ -48,7 +48,7 @@ async function main() {
       env: {
         PORT: String(barePort),
         DATABASE_URL: database.url,
-        POOL_MAX: process.env.DATABASE_POOL_MAX || '10',
+        POOL_MAX: process.env.DATABASE_POOL_MAX || '10', PROCESSES: apiProcesses(),
         ROUTE: '/v1/me',
         SQL: USER_SQL,
         PARAMS: JSON.stringify([userId]),

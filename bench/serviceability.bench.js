@@ -15,7 +15,7 @@
  * Knobs as every bench: BENCH_CONNECTIONS (50), BENCH_DURATION (10 s), BENCH_WARMUP (3 s), BENCH_ROUNDS (5), BENCH_STRICT=1.
  */
 const { randomBytes } = require('node:crypto');
-const { startApi, requestJson } = require('./lib/api');
+const { apiProcesses, startApi, requestJson } = require('./lib/api');
 const { createCleanup } = require('./lib/cleanup');
 const { createThrowawayDatabase } = require('./lib/database');
 const { DEFAULTS, measure, measureInterleaved, assertClean } = require('./lib/load');
@@ -53,7 +53,7 @@ async function main() {
     const barePort = await freePort();
     const bare = startNode('bench/baselines/fastify-pg.js', {
       name: 'bare fastify+pg',
-      env: { PORT: String(barePort), DATABASE_URL: database.url, POOL_MAX: process.env.DATABASE_POOL_MAX || '10', ROUTE: '/v1/serviceability', SQL: LANES_SQL, PARAMS: JSON.stringify([`{${ORIGIN},${DESTINATION}}`]) },
+      env: { PORT: String(barePort), DATABASE_URL: database.url, POOL_MAX: process.env.DATABASE_POOL_MAX || '10', PROCESSES: apiProcesses(), ROUTE: '/v1/serviceability', SQL: LANES_SQL, PARAMS: JSON.stringify([`{${ORIGIN},${DESTINATION}}`]) },
     });
     cleanup.add('stop baseline', () => bare.stop());
     const bareUrl = `http://127.0.0.1:${barePort}`;
@@ -62,7 +62,7 @@ async function main() {
     if (!Array.isArray(probe.json?.lanes) || probe.json.lanes.length < options) throw new Error(`baseline found ${probe.json?.lanes?.length} lanes for ${options} options`);
 
     say(`${options} serviceable options per answer; baseline reads ${probe.json.lanes.length} lanes`);
-    say(`load: ${DEFAULTS.connections} connections, ${DEFAULTS.warmupSeconds} s warm-up each, then ${DEFAULTS.rounds} alternating rounds over ${DEFAULTS.durationSeconds} s per target`);
+    say(`load: ${apiProcesses()} API process(es) and as many baseline processes, ${DEFAULTS.connections} connections, ${DEFAULTS.warmupSeconds} s warm-up each, then ${DEFAULTS.rounds} alternating rounds over ${DEFAULTS.durationSeconds} s per target`);
     const rounds = await measureInterleaved(
       { label: 'shipcrowd GET /v1/serviceability', url: `${api.baseUrl}${QUERY}`, headers: { authorization: `Bearer ${token}` } },
       { label: 'bare fastify + 1 indexed SELECT', url: `${bareUrl}/v1/serviceability` },

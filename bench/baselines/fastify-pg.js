@@ -4,8 +4,10 @@
  * SQL statement through a `pg` Pool, and nothing else (no auth, no transaction, no RLS, no validation).
  *
  * Configured by environment: PORT, DATABASE_URL, POOL_MAX (default 10), ROUTE (default /), SQL, PARAMS
- * (JSON array). Answers the first row as JSON (404 when none) and GET /health for readiness.
+ * (JSON array), PROCESSES (default 1: with more, that many node:cluster processes share PORT, as the API does
+ * under API_PROCESSES). Answers the first row as JSON (404 when none) and GET /health for readiness.
  */
+const cluster = require('node:cluster');
 const Fastify = require('fastify');
 const { Pool } = require('pg');
 
@@ -33,7 +35,27 @@ async function main() {
   await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 }
 
-main().catch((error) => {
+function supervise(processes) {
+  for (let i = 0; i < processes; i++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (!stopping) {
+      process.stderr.write(`baseline process ${worker.process.pid} exited with ${code}\n`);
+      process.exit(1);
+    }
+  });
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers)) worker.process.kill('SIGTERM');
+    cluster.on('exit', () => Object.keys(cluster.workers).length === 0 && process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+const processes = Number(process.env.PROCESSES || 1);
+if (processes > 1 && cluster.isPrimary) supervise(processes);
+else main().catch((error) => {
   process.stderr.write(`baseline failed: ${error.stack || error}\n`);
   process.exit(1);
 });

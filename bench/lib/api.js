@@ -10,6 +10,7 @@ const { ROOT, freePort, startNode, waitForHttp } = require('./process');
  * a server database, the worker NOT in-process). Rate limits are lifted so the load generator is not throttled.
  * Request logs are at BENCH_LOG_LEVEL (default warn): the load generator is not measuring log shipping.
  * BENCH_API_NODE_ARGS adds node flags to the API process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * BENCH_API_PROCESSES sets API_PROCESSES (default 1; `auto` = one per CPU); benches run their baseline with as many.
  */
 async function startApi({ databaseUrl, queuePrefix, env = {} }) {
   const main = path.join(ROOT, 'dist/apps/api/main.js');
@@ -34,6 +35,7 @@ async function startApi({ databaseUrl, queuePrefix, env = {} }) {
       MAIL_TRANSPORT: 'local',
       LOCAL_SMTP_PORT: '0',
       SCHEDULES_ENABLED: 'false',
+      API_PROCESSES: apiProcesses(),
       ...env,
     },
   });
@@ -45,6 +47,12 @@ async function startApi({ databaseUrl, queuePrefix, env = {} }) {
     throw error;
   }
   return { baseUrl, port, proc, stop: () => proc.stop() };
+}
+
+/** BENCH_API_PROCESSES as a count (the API and, for a fair comparison, the baseline run that many processes). */
+function apiProcesses() {
+  const setting = process.env.BENCH_API_PROCESSES || '1';
+  return String(setting === 'auto' ? require('node:os').availableParallelism() : Math.max(1, Number(setting) || 1));
 }
 
 /** fetch() with JSON in and out; throws with the problem document when the status is not the expected one. */
@@ -71,4 +79,4 @@ async function requestJson(baseUrl, { method = 'GET', url, body, token, headers 
   return { status: response.status, headers: response.headers, json };
 }
 
-module.exports = { startApi, requestJson };
+module.exports = { startApi, requestJson, apiProcesses };
