@@ -20,6 +20,7 @@ export * from './auth/principal';
 export * from './auth/decorators';
 export * from './auth/auth-extensions';
 export * from './auth/access-token-verifier';
+export * from './auth/token-expiry';
 export * from './logging/logger';
 export * from './metrics/metrics';
 export * from './outbox/integration-event';

@@ -39,6 +39,7 @@ export class AccessTokenVerifier {
     }
     if (claims.typ !== 'access') throw new ProblemException(401, 'auth.invalid_token', 'The access token is not valid.');
     if (this.extensions.sessions && (await this.extensions.sessions.isRevoked(claims.sid))) throw new ProblemException(401, 'auth.session_revoked', 'This session was signed out.');
+    const expiresAt = typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : null;
     return {
       principal: {
         userId: claims.sub,
@@ -48,8 +49,9 @@ export class AccessTokenVerifier {
         platformAdmin: !!claims.pa,
         via: 'jwt',
         sessionId: claims.sid,
+        expiresAt,
       },
-      expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : null,
+      expiresAt,
     };
   }
 }

@@ -8,6 +8,8 @@ export interface Principal {
   via: 'jwt' | 'api_key';
   sessionId?: string;
   apiKeyId?: string;
+  /** When the access token behind this request expires (long-lived streams end then); absent for API keys. */
+  expiresAt?: Date | null;
 }
 
 /** Claims of an access token (15 minutes by default). */

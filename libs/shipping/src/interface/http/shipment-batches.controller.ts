@@ -93,7 +93,9 @@ export class ShipmentBatchesController {
   @RequirePermissions('shipments.read')
   @ApiOperation({
     summary: 'Server-Sent Events: progress of a batch until it is done',
-    description: '`progress` events (data: the batch as GET /{id} returns it) whenever its counts or status change, then one `done` event, then the stream closes. Works whichever process runs the job.',
+    description:
+      '`progress` events (data: the batch as GET /{id} returns it) whenever its counts or status change, then one `done` event, then the stream closes. Works whichever process runs the job. ' +
+      'If the access token that opened the stream expires first, an `auth_expired` event (data { code: "auth.token_expired", message }) ends it: reconnect with a fresh token.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string', example: 'event: progress\ndata: {"status":"running","total":500,"processed":120,…}\n\n' } } } })
@@ -108,6 +110,7 @@ export class ShipmentBatchesController {
       },
       failureMessage: 'The progress stream failed; poll GET /v1/shipment-batches/{id}.',
       onError: (error) => this.logger.error({ err: error, batchId: id }, 'shipment batch events stream failed'),
+      expiresAt: principal.expiresAt,
     });
   }
 }

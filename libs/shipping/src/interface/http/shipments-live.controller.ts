@@ -1,15 +1,13 @@
 import { BeforeApplicationShutdown, Controller, Get, Header, Headers, Logger } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AccessTokenVerifier, ApiProblems, companyOf, CurrentPrincipal, Principal, ProblemException, RequirePermissions } from '@shipcrowd/platform';
+import { ApiProblems, AUTH_EXPIRED_EVENT, companyOf, CurrentPrincipal, onTokenExpiry, Principal, ProblemException, RequirePermissions, TOKEN_EXPIRED_NOTICE } from '@shipcrowd/platform';
 import { compareBacklogPositions, isBacklogPosition, ShipmentLiveEvent } from '../../infrastructure/live/live-channel';
 import { LIVE_BACKLOG_EVENTS, LIVE_BACKLOG_TTL_SECONDS, ShipmentLiveBacklog } from '../../infrastructure/live/shipment-live-backlog';
 import { ShipmentLiveFeed } from '../../infrastructure/live/shipment-live-feed';
-import { onTokenExpiry, TOKEN_EXPIRED_NOTICE } from '../live/token-expiry';
 import { EventStream } from './event-stream';
 
 export const LIVE_HEARTBEAT_MS = 25_000;
-/** The last event of a stream whose access token expired; the stream then closes. */
-export const AUTH_EXPIRED_EVENT = 'auth_expired';
+export { AUTH_EXPIRED_EVENT };
 
 const unavailable = () => new ProblemException(503, 'shipping.live_unavailable', 'Live updates are unavailable right now; try again shortly.');
 
@@ -29,7 +27,6 @@ export class ShipmentsLiveController implements BeforeApplicationShutdown {
   constructor(
     private readonly feed: ShipmentLiveFeed,
     private readonly backlog: ShipmentLiveBacklog,
-    private readonly accessTokens: AccessTokenVerifier,
   ) {}
 
   @Get('live')
@@ -58,9 +55,9 @@ export class ShipmentsLiveController implements BeforeApplicationShutdown {
     content: { 'text/event-stream': { schema: { type: 'string', example: 'id: 1732252800000-0\nevent: shipping.shipment_booked\ndata: {"shipmentId":"0193…","awb":"1490000012345",…}\n\n' } } },
   })
   @ApiProblems(503)
-  async live(@CurrentPrincipal() principal: Principal, @Headers('authorization') authorization?: string, @Headers('last-event-id') lastEventId?: string) {
+  async live(@CurrentPrincipal() principal: Principal, @Headers('last-event-id') lastEventId?: string) {
     const companyId = companyOf(principal);
-    const expiresAt = await this.tokenExpiry(principal, authorization);
+    const expiresAt = principal.expiresAt ?? null;
     await this.feed.connect().catch(() => {
       throw unavailable();
     });
@@ -104,12 +101,5 @@ export class ShipmentsLiveController implements BeforeApplicationShutdown {
   /** Ends open streams before the HTTP server closes, which would otherwise wait for them. */
   beforeApplicationShutdown(): void {
     for (const stream of this.open) stream.end();
-  }
-
-  /** When the bearer token that opened the stream expires (the guard already verified it); API keys have no such time. */
-  private async tokenExpiry(principal: Principal, authorization: string | undefined): Promise<Date | null> {
-    const [scheme, token] = (authorization ?? '').split(' ');
-    if (principal.via !== 'jwt' || scheme?.toLowerCase() !== 'bearer' || !token) return null;
-    return (await this.accessTokens.verify(token)).expiresAt;
   }
 }

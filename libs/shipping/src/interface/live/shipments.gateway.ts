@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { AccessTokenVerifier, assertPermitted, ProblemException } from '@shipcrowd/platform';
+import { AccessTokenVerifier, assertPermitted, onTokenExpiry, ProblemException, TOKEN_EXPIRED_NOTICE } from '@shipcrowd/platform';
 import { ShipmentLiveFeed } from '../../infrastructure/live/shipment-live-feed';
-import { onTokenExpiry, TOKEN_EXPIRED_NOTICE } from './token-expiry';
 
 export const LIVE_NAMESPACE = '/shipments';
 export const companyRoom = (companyId: string) => `company:${companyId}`;

@@ -1,6 +1,9 @@
 /** setTimeout's longest delay (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** The last Server-Sent Event of a stream whose access token expired; the stream then closes. */
+export const AUTH_EXPIRED_EVENT = 'auth_expired';
+
 /** What a long-lived connection (socket, event stream) is told just before it is closed for an expired access token. */
 export const TOKEN_EXPIRED_NOTICE = { code: 'auth.token_expired', message: 'The access token has expired; reconnect with a fresh one.' } as const;
 
