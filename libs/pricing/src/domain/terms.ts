@@ -102,9 +102,18 @@ export function validateTerms(terms: RateCardTerms, prefix = 'terms'): FieldErro
   bp('gstRateBp', terms.gstRateBp, 0, 2_800);
   return errors;
 }
+let lastInstant = NaN;
+let lastIndianDate = '';
+
 /** The calendar date (YYYY-MM-DD) of an instant in India (UTC+05:30): date ranges on cards are Indian dates. */
 export function indianDate(at: Date): string {
-  return new Date(at.getTime() + 330 * 60_000).toISOString().slice(0, 10);
+  // A quote prices ~20 options at one instant: remember the last answer instead of formatting a date each time.
+  const instant = at.getTime();
+  if (instant !== lastInstant) {
+    lastIndianDate = new Date(instant + 330 * 60_000).toISOString().slice(0, 10);
+    lastInstant = instant;
+  }
+  return lastIndianDate;
 }
 
 export function inRange(date: string, from: string, to: string | null): boolean {

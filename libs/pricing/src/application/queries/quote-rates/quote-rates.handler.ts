@@ -84,11 +84,17 @@ export class QuoteRatesHandler implements IQueryHandler<QuoteRates, Quote> {
     const wanted = req.couriers?.length ? new Set(req.couriers) : null;
     const unserviceable: Quote['unserviceable'] = answer.unserviceable.filter((u) => !wanted || wanted.has(u.courier)).map((u) => ({ courier: u.courier, service: u.service, code: u.code, reason: u.reason }));
     const priced: Omit<QuoteOption, 'score'>[] = [];
-    const allCards = [...company.cards, ...platform.cards];
+    const cardsByService = new Map<string, (typeof platform.cards)[number][]>();
+    for (const card of [...company.cards, ...platform.cards]) {
+      const key = `${card.courier}/${card.service}`;
+      const list = cardsByService.get(key);
+      if (list) list.push(card);
+      else cardsByService.set(key, [card]);
+    }
     for (const option of answer.options) {
       if (wanted && !wanted.has(option.courier)) continue;
       const service = courierService(option.courier, option.service);
-      const cards = allCards.filter((c) => c.courier === option.courier && c.service === option.service);
+      const cards = cardsByService.get(`${option.courier}/${option.service}`) ?? [];
       const card = pickApplicableCard(cards, { companyId: req.companyId, tier: company.tier, b2b: !!req.b2b || !!service?.b2b });
       if (!card || !service) {
         unserviceable.push({ courier: option.courier, service: option.service, code: 'no_rate_card', reason: `No active rate card prices ${option.courier} ${option.service}` });
