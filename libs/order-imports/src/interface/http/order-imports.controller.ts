@@ -128,7 +128,9 @@ export class OrderImportsController {
   @RequirePermissions('orders.import')
   @ApiOperation({
     summary: 'Server-Sent Events: progress of an import until it is done',
-    description: '`progress` events (data: the import as GET /{id} returns it) whenever it changes, then one `done` event, then the stream closes. Works whichever process runs the job (it follows the stored status).',
+    description:
+      '`progress` events (data: the import as GET /{id} returns it) whenever it changes, then one `done` event, then the stream closes. Works whichever process runs the job (it follows the stored status). ' +
+      'If the access token that opened the stream expires first, an `auth_expired` event (data { code: "auth.token_expired", message }) ends it: reconnect with a fresh token.',
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string', example: 'event: progress\ndata: {"status":"importing","processed":1000,…}\n\n' } } } })
@@ -143,6 +145,7 @@ export class OrderImportsController {
       },
       failureMessage: 'The progress stream failed; poll GET /v1/order-imports/{id}.',
       onError: (error) => this.logger.error({ err: error, importId: id }, 'import events stream failed'),
+      expiresAt: principal.expiresAt,
     });
   }
 
