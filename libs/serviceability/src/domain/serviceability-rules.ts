@@ -69,36 +69,57 @@ export function decideLanes(
   request: ServiceabilityRequest,
 ): LaneAnswer[] {
   const rows = coverage instanceof Map ? coverage : indexCoverage(coverage as readonly CoverageRow[]);
-  const buyerPincode = request.reverse ? request.originPincode : request.destinationPincode;
-  return services.map(({ courier, service }) => {
-    const origin = rows.get(`${courier}|${service}|${request.originPincode}`);
-    const destination = rows.get(`${courier}|${service}|${request.destinationPincode}`);
-    const base = {
+  const answers: LaneAnswer[] = [];
+  for (const { courier, service } of services) {
+    const lane = `${courier}|${service}|`;
+    const origin = rows.get(lane + request.originPincode);
+    const destination = rows.get(lane + request.destinationPincode);
+    const refusal = refusalOf(courier, service, origin, destination, blocks, request);
+    // Built field by field (no spread): this runs for every service on every quote.
+    answers.push({
       courier,
       service,
+      serviceable: refusal === null,
+      code: refusal?.code,
+      reason: refusal?.reason,
       oda: destination?.oda ?? false,
       transitDays: transitDays.get(`${courier}|${service}`) ?? null,
       maxWeightGrams: destination?.maxWeightGrams ?? null,
       maxCodPaise: destination?.maxCodPaise ?? null,
-    };
-    const refuse = (code: UnserviceableCode, reason: string): LaneAnswer => ({ ...base, serviceable: false, code, reason });
-    const block = blocks.find((b) => b.pincode === buyerPincode && (b.courier === null || b.courier === courier));
-    if (block) return refuse('blocked_by_company', `Your company blocked pincode ${buyerPincode}${block.courier ? ` for ${courier}` : ''}`);
-    if (!origin) return refuse('origin_not_covered', `${courier} ${service} does not serve origin pincode ${request.originPincode}`);
-    if (request.reverse) {
-      if (!origin.reverse) return refuse('reverse_unavailable', `${courier} ${service} offers no reverse pickup at ${request.originPincode}`);
-    } else if (!origin.pickup) {
-      return refuse('pickup_unavailable', `${courier} ${service} offers no pickup at ${request.originPincode}`);
+    });
+  }
+  return answers;
+}
+
+/** The first rule the lane fails, in the order decideLanes documents, or null when it can carry the parcel. */
+function refusalOf(
+  courier: string,
+  service: string,
+  origin: CoverageRow | undefined,
+  destination: CoverageRow | undefined,
+  blocks: readonly BlockEntry[],
+  request: ServiceabilityRequest,
+): { code: UnserviceableCode; reason: string } | null {
+  const buyerPincode = request.reverse ? request.originPincode : request.destinationPincode;
+  for (const b of blocks) {
+    if (b.pincode === buyerPincode && (b.courier === null || b.courier === courier)) {
+      return { code: 'blocked_by_company', reason: `Your company blocked pincode ${buyerPincode}${b.courier ? ` for ${courier}` : ''}` };
     }
-    if (!destination) return refuse('destination_not_covered', `${courier} ${service} does not deliver to ${request.destinationPincode}`);
-    if (request.paymentMode === 'cod' && !destination.cod) return refuse('cod_unavailable', `${courier} ${service} offers no cash on delivery at ${request.destinationPincode}`);
-    if (request.paymentMode === 'prepaid' && !destination.prepaid) return refuse('prepaid_unavailable', `${courier} ${service} delivers no prepaid parcels to ${request.destinationPincode}`);
-    if (request.weightGrams !== undefined && destination.maxWeightGrams !== null && request.weightGrams > destination.maxWeightGrams) {
-      return refuse('over_max_weight', `${request.weightGrams} g is over ${courier} ${service}'s limit of ${destination.maxWeightGrams} g at ${request.destinationPincode}`);
-    }
-    if (request.paymentMode === 'cod' && request.codAmountPaise !== undefined && destination.maxCodPaise !== null && request.codAmountPaise > destination.maxCodPaise) {
-      return refuse('over_max_cod', `COD of ${request.codAmountPaise} paise is over ${courier} ${service}'s limit of ${destination.maxCodPaise} paise at ${request.destinationPincode}`);
-    }
-    return { ...base, serviceable: true };
-  });
+  }
+  if (!origin) return { code: 'origin_not_covered', reason: `${courier} ${service} does not serve origin pincode ${request.originPincode}` };
+  if (request.reverse) {
+    if (!origin.reverse) return { code: 'reverse_unavailable', reason: `${courier} ${service} offers no reverse pickup at ${request.originPincode}` };
+  } else if (!origin.pickup) {
+    return { code: 'pickup_unavailable', reason: `${courier} ${service} offers no pickup at ${request.originPincode}` };
+  }
+  if (!destination) return { code: 'destination_not_covered', reason: `${courier} ${service} does not deliver to ${request.destinationPincode}` };
+  if (request.paymentMode === 'cod' && !destination.cod) return { code: 'cod_unavailable', reason: `${courier} ${service} offers no cash on delivery at ${request.destinationPincode}` };
+  if (request.paymentMode === 'prepaid' && !destination.prepaid) return { code: 'prepaid_unavailable', reason: `${courier} ${service} delivers no prepaid parcels to ${request.destinationPincode}` };
+  if (request.weightGrams !== undefined && destination.maxWeightGrams !== null && request.weightGrams > destination.maxWeightGrams) {
+    return { code: 'over_max_weight', reason: `${request.weightGrams} g is over ${courier} ${service}'s limit of ${destination.maxWeightGrams} g at ${request.destinationPincode}` };
+  }
+  if (request.paymentMode === 'cod' && request.codAmountPaise !== undefined && destination.maxCodPaise !== null && request.codAmountPaise > destination.maxCodPaise) {
+    return { code: 'over_max_cod', reason: `COD of ${request.codAmountPaise} paise is over ${courier} ${service}'s limit of ${destination.maxCodPaise} paise at ${request.destinationPincode}` };
+  }
+  return null;
 }
