@@ -71,8 +71,17 @@ export function cityKey(value: string): string {
   return (kept.length ? kept : words).join(' ');
 }
 
+/** Pincode records are shared, read-only reference data: their names are worked out once per record (bulk imports ask per row). */
+const candidatesByPincode = new WeakMap<object, string[]>();
+
 /** The names a pincode answers to: its district and its places, without qualifiers and post-office suffixes; bracketed names too ("Vashi (Thane)"). */
 function candidatesOf(pin: Pick<Pincode, 'district' | 'places'>): string[] {
+  let known = candidatesByPincode.get(pin);
+  if (!known) candidatesByPincode.set(pin, (known = namesOf(pin)));
+  return known;
+}
+
+function namesOf(pin: Pick<Pincode, 'district' | 'places'>): string[] {
   const out = new Set<string>();
   const add = (raw: string) => {
     const key = cityKey(normaliseName(raw).replace(POST_OFFICE, ' ')).replace(/\b(sector|sec|phase)\b.*$/, '').replace(/\b([0-9]+|[ivx]+)$/, '').trim();

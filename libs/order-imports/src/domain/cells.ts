@@ -21,9 +21,13 @@ export function positiveInt(text: string, max = 1_000_000): number | null {
   return n >= 1 && n <= max ? n : null;
 }
 
+const DECIMAL = new Map<number, RegExp>();
+
 /** A non-negative decimal with up to `decimals` places, e.g. weights and dimensions; null otherwise. */
 export function decimal(text: string, decimals: number): number | null {
-  const m = new RegExp(`^(\\d{1,7})(?:\\.(\\d{1,${decimals}}))?$`).exec(text.trim());
+  let pattern = DECIMAL.get(decimals);
+  if (!pattern) DECIMAL.set(decimals, (pattern = new RegExp(`^(\\d{1,7})(?:\\.(\\d{1,${decimals}}))?$`)));
+  const m = pattern.exec(text.trim());
   return m ? Number(m[0]) : null;
 }
 
@@ -39,11 +43,15 @@ export function flag(text: string): boolean | undefined | null {
   return null;
 }
 
+/** = + - @ tab CR LF space: the first character of every cell the rules below can flag. */
+const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d, 0x0a, 0x20]);
+
 /**
  * Spreadsheet apps run a cell that starts with = + - @ (or a tab / carriage return before one) as a formula
  * (CSV injection). Plain signed numbers and phone numbers (+91 98765 43210) are not formulas.
  */
 export function isFormulaCell(text: string): boolean {
+  if (!FORMULA_START.has(text.charCodeAt(0))) return false; // most cells: nothing below can match
   const v = text.replace(/^[\t\r\n ]+/, '');
   if (v !== text && /^[=+\-@]/.test(v)) return true;
   if (/^[=@]/.test(v)) return true;

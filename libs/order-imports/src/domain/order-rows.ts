@@ -56,16 +56,16 @@ export class OrderAssembler {
 
   add(row: ImportRow): void {
     const cells: Record<string, string> = {};
-    this.header.forEach((name, i) => {
-      if (name) cells[name] = (row.values[i] ?? '').trim();
-    });
     const problems: RowProblem[] = [];
     const problem = (field: string, message: string, code: string) => problems.push({ line: row.line, field, message, code });
     if (row.cellCountProblem) problem('row', row.cellCountProblem, 'column_count');
-    this.header.forEach((name, i) => {
+    for (let i = 0; i < this.header.length; i++) {
+      const name = this.header[i];
+      if (!name) continue;
       const raw = row.values[i] ?? '';
-      if (name && isFormulaCell(raw)) problem(name, 'starts like a spreadsheet formula (= + - @); formulas are not imported', 'formula_rejected');
-    });
+      cells[name] = raw.trim();
+      if (isFormulaCell(raw)) problem(name, 'starts like a spreadsheet formula (= + - @); formulas are not imported', 'formula_rejected');
+    }
     const orderNumber = cells.order_number ?? '';
     if (!orderNumber) problem('order_number', 'is required', 'required');
 

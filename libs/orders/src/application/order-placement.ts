@@ -49,6 +49,14 @@ interface Candidate {
   orderNumber?: string;
 }
 
+/**
+ * The read phase of a big batch works in slices and lets pending I/O run between them: an importer sends the next
+ * batch while the previous one is being written, and that write's statements must not wait behind a whole batch's
+ * validation (the database would sit idle). Awaiting resolved promises does not do that; setImmediate does.
+ */
+const CPU_SLICE = 100;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Order numbers are dated in India Standard Time: SC-YYMMDD-00001. */
 export function orderNumberDay(now: Date): string {
   return new Date(now.getTime() + 330 * 60_000).toISOString().slice(2, 10).replace(/-/g, '');
@@ -75,10 +83,11 @@ export class OrderPlacement {
 
   /** Identical addresses (same buyer, same place) are assessed once. */
   private async assess(addresses: AddressInput[]): Promise<AddressAssessment[]> {
-    const keys = addresses.map((a) => JSON.stringify([a.line1, a.line2, a.landmark, a.city, a.state, a.pincode, a.phone]));
-    const distinct = [...new Map(keys.map((k, i) => [k, addresses[i]])).entries()];
-    const results = await this.geo.assessAddresses(distinct.map(([, a]) => a));
-    const byKey = new Map(distinct.map(([k], i) => [k, results[i]]));
+    const keys = addresses.map((a) => `${a.line1}\u0000${a.line2 ?? '\u0001'}\u0000${a.landmark ?? '\u0001'}\u0000${a.city}\u0000${a.state}\u0000${a.pincode}\u0000${a.phone ?? '\u0001'}`);
+    const distinct = new Map<string, AddressInput>();
+    keys.forEach((k, i) => distinct.has(k) || distinct.set(k, addresses[i]));
+    const results = await this.geo.assessAddresses([...distinct.values()]);
+    const byKey = new Map([...distinct.keys()].map((k, i) => [k, results[i]]));
     return keys.map((k) => byKey.get(k)!);
   }
 
@@ -130,11 +139,12 @@ export class OrderPlacement {
 
   /** 1-3: every draft validated (all problems with paths), address assessed, routed to a warehouse. */
   private async prepare(tx: Tx, input: PlacementInput, batch: Batch, now: Date): Promise<void> {
-    input.drafts.forEach((draft, index) => {
-      const result = validateOrderDraft(draft, now, { channel: input.defaultChannel });
+    for (let index = 0; index < input.drafts.length; index++) {
+      if (index > 0 && index % CPU_SLICE === 0) await yieldToIo();
+      const result = validateOrderDraft(input.drafts[index], now, { channel: input.defaultChannel });
       if (!result.ok) batch.errors.set(index, result.errors);
       else batch.candidates.push({ index, spec: result.spec, quality: null, directoryState: null, fingerprint: duplicateFingerprint(result.spec), duplicateOf: null, id: newId() });
-    });
+    }
 
     const qualities = await this.assess(batch.candidates.map((c) => ({ ...c.spec.shippingAddress, phone: c.spec.buyer.phone })));
     batch.candidates.forEach((c, i) => {
@@ -145,7 +155,8 @@ export class OrderPlacement {
 
     const directory = new WarehouseDirectory(this.warehouses, input.companyId);
     const rules = batch.candidates.some((c) => !c.spec.warehouseId && !c.spec.warehouseCode) ? await this.store.rules(tx) : [];
-    for (const c of batch.candidates) {
+    for (const [i, c] of batch.candidates.entries()) {
+      if (i > 0 && i % CPU_SLICE === 0) await yieldToIo();
       const routed = await routeOrder(c.spec, routingFacts(c.spec, c.directoryState), rules, directory);
       if (routed.ok) {
         c.warehouse = routed.warehouse;
@@ -158,7 +169,7 @@ export class OrderPlacement {
   private async commit(tx: Tx, input: PlacementInput, batch: Batch, now: Date): Promise<PlacementResult> {
     if (!input.dryRun) await this.store.lockCompany(tx, input.companyId);
     const settings = await this.store.settings(tx, input.companyId);
-    await this.markDuplicates(tx, batch, settings, now);
+    await this.markDuplicates(tx, input.companyId, batch, settings, now);
     const write = await this.number(tx, input, batch, now);
 
     const placed = new Map<number, PlacedOrder>();
@@ -200,7 +211,7 @@ export class OrderPlacement {
   }
 
   /** Same channel order id (any time) or same phone + total + items within the window, against stored live orders and earlier drafts of the batch. */
-  private async markDuplicates(tx: Tx, batch: Batch, settings: OrderSettings, now: Date): Promise<void> {
+  private async markDuplicates(tx: Tx, companyId: string, batch: Batch, settings: OrderSettings, now: Date): Promise<void> {
     const live = batch.valid();
     const since = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
     const channelOrders = new Map<string, { channel: string; channelOrderId: string }>();
@@ -208,7 +219,7 @@ export class OrderPlacement {
       const key = channelKey(c.spec);
       if (key && !channelOrders.has(key)) channelOrders.set(key, { channel: c.spec.channel, channelOrderId: c.spec.channelOrderId! });
     }
-    const stored = await this.store.duplicateCandidates(tx, [...channelOrders.values()], [...new Set(live.map((c) => c.fingerprint))], since);
+    const stored = await this.store.duplicateCandidates(tx, companyId, [...channelOrders.values()], [...new Set(live.map((c) => c.fingerprint))], since);
     const byChannel = new Map<string, { id: string; orderNumber: string }>();
     const byPrint = new Map<string, { id: string; orderNumber: string }>();
     for (const row of stored) {
@@ -247,7 +258,7 @@ export class OrderPlacement {
       if (given.has(n)) batch.fail(c.index, { field: 'orderNumber', code: 'taken', message: `${n} is used by row ${given.get(n)! + 1} of this batch` });
       else given.set(n, c.index);
     }
-    const taken = await this.store.takenNumbers(tx, [...given.keys()]);
+    const taken = await this.store.takenNumbers(tx, input.companyId, [...given.keys()]);
     for (const c of batch.valid()) {
       if (c.spec.orderNumber && taken.has(c.spec.orderNumber)) batch.fail(c.index, { field: 'orderNumber', code: 'taken', message: `${c.spec.orderNumber} is already an order of your company` });
     }
@@ -259,7 +270,7 @@ export class OrderPlacement {
       const first = write ? await this.store.reserveNumbers(tx, input.companyId, day, unnamed.length) : 1;
       unnamed.forEach((c, i) => (c.orderNumber = `SC-${day}-${String(first + i).padStart(5, '0')}`));
       if (write) {
-        const clash = await this.store.takenNumbers(tx, unnamed.map((c) => c.orderNumber!));
+        const clash = await this.store.takenNumbers(tx, input.companyId, unnamed.map((c) => c.orderNumber!));
         for (const c of unnamed) if (clash.has(c.orderNumber!)) batch.fail(c.index, { field: 'orderNumber', code: 'taken', message: `generated number ${c.orderNumber} is already used; send an orderNumber` });
       }
     }

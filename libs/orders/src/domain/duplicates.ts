@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { OrderSpec } from './order-spec';
 
 export type DuplicateMode = 'reject' | 'flag';
@@ -12,7 +12,7 @@ export function duplicateFingerprint(spec: Pick<OrderSpec, 'buyer' | 'totals' | 
     .map((it) => `${(it.sku ?? it.name).trim().toLowerCase()}x${it.quantity}`)
     .sort()
     .join('|');
-  return createHash('sha256').update(`${spec.buyer.phone}#${spec.totals.totalPaise}#${items}`).digest('base64url').slice(0, 32);
+  return hash('sha256', `${spec.buyer.phone}#${spec.totals.totalPaise}#${items}`, 'base64url').slice(0, 32);
 }
 
 /** Key of a channel order id; two live orders with the same key are always duplicates. */

@@ -83,10 +83,11 @@ export const orders = ordersSchema.table(
     ),
   },
   (t) => [
-    uniqueIndex('orders_company_number_uq').on(t.companyId, t.orderNumber),
+    // text_pattern_ops: one index for both the uniqueness (and = lookups) and order-number prefix search (LIKE 'x%').
+    uniqueIndex('orders_company_number_uq').on(t.companyId, t.orderNumber.op('text_pattern_ops')),
+    // Also serves the payment-mode filter (two values: an index of its own would cost every insert and save little).
     index('orders_company_created_idx').on(t.companyId, t.createdAt.desc(), t.id.desc()),
     index('orders_company_status_idx').on(t.companyId, t.status, t.createdAt.desc()),
-    index('orders_company_payment_idx').on(t.companyId, t.paymentMode, t.createdAt.desc()),
     index('orders_company_warehouse_idx').on(t.companyId, t.warehouseId, t.createdAt.desc()),
     index('orders_company_channel_idx').on(t.companyId, t.channel, t.channelOrderId),
     index('orders_company_duplicate_of_idx').on(t.companyId, t.duplicateOf).where(sql`duplicate_of is not null`),
@@ -95,7 +96,6 @@ export const orders = ordersSchema.table(
     index('orders_tags_gin').using('gin', t.tags),
     index('orders_search_gin').using('gin', t.search),
     index('orders_company_phone_prefix_idx').on(t.companyId, t.buyerPhone.op('text_pattern_ops')),
-    index('orders_company_number_prefix_idx').on(t.companyId, t.orderNumber.op('text_pattern_ops')),
     index('orders_company_awb_idx').on(t.companyId, t.awb).where(sql`awb is not null`),
     tenantIsolationPolicy(),
   ],

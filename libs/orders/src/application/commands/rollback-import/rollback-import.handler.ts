@@ -30,7 +30,7 @@ export class RollbackImportHandler implements ICommandHandler<RollbackImport, Ro
       const now = this.clock.now();
       const cancelled: Order[] = [];
       const notCancellable: RollbackResult['notCancellable'] = [];
-      for (const order of await this.store.importOrders(tx, importId)) {
+      for (const order of await this.store.importOrders(tx, actor.companyId, importId)) {
         if (order.state.status === 'cancelled') continue;
         if (hasShipped(order.state.status)) {
           notCancellable.push({ orderId: order.id, orderNumber: order.state.orderNumber, status: order.state.status });
