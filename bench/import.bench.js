@@ -9,6 +9,8 @@
  * Baseline: the same rows written by one multi-row INSERT per 1,000 rows in one transaction through `pg`
  *   (no validation, no events), into a table of the same shape, on the same database, in the same run.
  * Goals: candidate < 10 s, < 5x the baseline, peak RSS (VmHWM) of each server process < 400 MB.
+ * Also prints the CPU the API, the worker and the database server (the bench database's connections, local server
+ *   only) used during the candidate: on a shared machine the wall-clock ratio moves with the load, CPU seconds less.
  *
  * Knobs: BENCH_IMPORT_ROWS (10000), BENCH_IMPORT_ITEMS_PER_ORDER (1), BENCH_IMPORT_MODE (valid_only | all_or_nothing), BENCH_LOG_LEVEL (warn), BENCH_STRICT=1,
  *   BENCH_WORKER_NODE_ARGS / BENCH_API_NODE_ARGS (node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
@@ -128,6 +130,30 @@ function cpuSeconds(pid) {
   }
 }
 
+/**
+ * CPU seconds used so far by each server process (backend) connected to the bench database, by pid: the API's and
+ * the worker's pooled connections (a local server only; null when /proc does not show them).
+ */
+async function databaseCpu(databaseUrl) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    const used = new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)]));
+    return [...used.values()].every((v) => v === null) ? null : used;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Database CPU between two databaseCpu() readings (a connection opened in between counts from zero). */
+function databaseCpuUsed(before, after) {
+  if (!before || !after) return '?';
+  let seconds = 0;
+  for (const [pid, now] of after) seconds += (now ?? 0) - (before.get(pid) ?? 0);
+  return `${seconds.toFixed(2)} s (${after.size} connections)`;
+}
+
 /** Peak resident set (VmHWM) of a process, in MB (Linux /proc). */
 function peakRssMb(pid) {
   try {
@@ -202,7 +228,7 @@ async function main() {
     const baseline = await baselineInsert(database.url, rows);
     log(`baseline (multi-row INSERT of the same rows): ${baseline.toFixed(3)} s`);
 
-    const cpuBefore = { api: cpuSeconds(api.proc.child.pid), worker: cpuSeconds(worker.child.pid) };
+    const cpuBefore = { api: cpuSeconds(api.proc.child.pid), worker: cpuSeconds(worker.child.pid), database: await databaseCpu(database.url) };
     const rssBefore = { api: peakRssMb(api.proc.child.pid), worker: peakRssMb(worker.child.pid) };
     const t0 = process.hrtime.bigint();
     const form = new FormData();
@@ -220,7 +246,7 @@ async function main() {
     }
     const candidate = Number(process.hrtime.bigint() - t0) / 1e9;
     const cpuUsed = (name, pid) => (cpuBefore[name] === null || cpuSeconds(pid) === null ? '?' : `${(cpuSeconds(pid) - cpuBefore[name]).toFixed(2)} s`);
-    const cpu = { api: cpuUsed('api', api.proc.child.pid), worker: cpuUsed('worker', worker.child.pid) };
+    const cpu = { api: cpuUsed('api', api.proc.child.pid), worker: cpuUsed('worker', worker.child.pid), database: databaseCpuUsed(cpuBefore.database, await databaseCpu(database.url)) };
     if (status.status !== 'completed' || status.succeeded !== ROWS) throw new Error(`import ended ${status.status}: ${JSON.stringify(status).slice(0, 800)}`);
 
     if (process.env.BENCH_SHOW_WORKER_LOG === '1') process.stdout.write(`worker log (last lines):\n${worker.output()}\n`);
@@ -234,7 +260,7 @@ async function main() {
         `order import, ${ROWS} rows (${status.ordersCreated} orders), ${MODE}, end to end`,
         `  candidate  POST + job + poll     ${candidate.toFixed(2)} s   (worker: validating ${ms(status.timings.validatingMs)}, importing ${ms(status.timings.importingMs)}, queued ${ms(status.timings.queuedMs)})`,
         `  baseline   multi-row INSERT      ${baseline.toFixed(2)} s`,
-        `  CPU used   api ${cpu.api}, worker ${cpu.worker} (during the candidate); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+        `  CPU used   api ${cpu.api}, worker ${cpu.worker}, database ${cpu.database} (during the candidate); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
         `  ratio      ${ratio.toFixed(2)}x           goal < ${GOALS.ratio}x   ${ratio < GOALS.ratio ? 'met' : 'MISSED'}`,
         `  time       ${candidate.toFixed(2)} s         goal < ${GOALS.seconds} s   ${candidate < GOALS.seconds ? 'met' : 'MISSED'}`,
         `  peak RSS   api ${fmtMb(rss.api)}, worker ${fmtMb(rss.worker)}   goal < ${GOALS.rssMb} MB   ${maxRss < GOALS.rssMb ? 'met' : 'MISSED'}   (before the import: api ${fmtMb(rssBefore.api)}, worker ${fmtMb(rssBefore.worker)})`,
