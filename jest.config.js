@@ -23,7 +23,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup/env.js'],
-  // One in-band process builds ~200 apps on 2 shared cores: a suite's app can take over 30 s to start when other
+  // One suite at a time builds ~130 apps on 2 shared cores: a suite's app can take over 30 s to start when other
   // jobs load the machine (seen on the PostgreSQL server too), so hooks get 60 s on both databases.
   testTimeout: 60000,
   // A suite whose set-up timed out can finish building its app after Jest gave up on it, and nobody closes that
