@@ -1,4 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
+import { JwtService } from '@nestjs/jwt';
 import { sql } from 'drizzle-orm';
 import { ProcessOrderImport } from '@shipcrowd/order-imports';
 import { queryRows, UnitOfWork } from '@shipcrowd/platform';
@@ -164,6 +165,22 @@ describe('order imports: CSV/XLSX bulk import as a job', () => {
     const last = parsed[parsed.length - 1];
     expect(last).toMatchObject({ type: 'done', data: { status: 'completed', processed: 20, succeeded: 20 } });
     expect((await t.http({ method: 'GET', url: `/v1/order-imports/${res.json().id}/events`, token: other.token })).statusCode).toBe(404);
+  });
+
+  it('ends the progress stream with auth_expired when the access token that opened it expires first', async () => {
+    const res = await upload(t, seller.token, csv([orderRow(num('EXP'))]));
+    const done = await waitForImport(t, seller.token, res.json().id);
+    // An import still running (as far as its row says) when the token runs out.
+    await t.get(UnitOfWork).run({ system: true }, (tx) => tx.execute(sql`update "order-imports".imports set status = 'importing', finished_at = null where id = ${done.id}`));
+    const jwt = t.get(JwtService);
+    const { exp: _exp, iat: _iat, ...claims } = jwt.decode<Record<string, unknown>>(seller.token);
+    const shortLived = jwt.sign(claims, { expiresIn: 2 });
+    const started = Date.now();
+    const events = await t.http({ method: 'GET', url: `/v1/order-imports/${done.id}/events`, token: shortLived });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const blocks = events.body.split('\n\n').filter((block) => block.includes('data:'));
+    expect(blocks.map((block) => /event: (\w+)/.exec(block)?.[1])).toEqual(['progress', 'auth_expired']);
+    expect(JSON.parse(/data: (.*)/.exec(blocks[1])![1])).toEqual({ code: 'auth.token_expired', message: 'The access token has expired; reconnect with a fresh one.' });
   });
 
   describe('hostile files: clear errors, nothing half-written', () => {
