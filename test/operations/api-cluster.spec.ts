@@ -102,6 +102,18 @@ if (onServer) describe('API_PROCESSES=2 on a PostgreSQL server', () => {
     expect(answers.filter((a) => !('status' in a) || a.status !== 200)).toEqual([]);
   });
 
+  it('stops and says why when its processes cannot start', async () => {
+    const missing = new URL(database.url!);
+    missing.pathname = '/shipcrowd_no_such_database';
+    const failed = await startBuiltApi({ DATABASE_URL: missing.toString(), API_PROCESSES: '2', QUEUE_PREFIX: prefix, JWT_SECRET }).then(
+      (started) => (started.child.kill('SIGKILL'), 'started'),
+      (error: Error) => error.message,
+    );
+    expect(failed).toContain('API did not start');
+    expect(failed).toContain('DATABASE_URL: cannot reach');
+    expect(failed).toContain('an API process exited before it listened');
+  }, 60_000);
+
   it('on SIGTERM every process drains and the supervisor exits 0', async () => {
     const children = childrenOf(api.child.pid!);
     api.child.kill('SIGTERM');

@@ -27,9 +27,9 @@ export interface ApiClusterOptions {
 
 /**
  * The supervisor of API_PROCESSES HTTP processes sharing one port (node:cluster; the OS hands each new connection
- * to one of them). It serves no HTTP itself. A process that dies after it listened is replaced (after a pause that
- * grows while they keep dying); one that dies before it ever listened stops the cluster with exit code 1, since a
- * bad setting would kill every replacement too. SIGTERM/SIGINT: every HTTP process drains and exits, then the
+ * to one of them). It serves no HTTP itself. Once all have started, a process that dies is replaced (after a pause
+ * that grows while they keep dying); one that dies before the cluster ever started stops it with exit code 1, since
+ * a bad setting would kill every replacement too. SIGTERM/SIGINT: every HTTP process drains and exits, then the
  * `alongside` part closes, then the supervisor exits.
  */
 export async function runApiCluster(options: ApiClusterOptions): Promise<void> {
@@ -49,6 +49,7 @@ export async function runApiCluster(options: ApiClusterOptions): Promise<void> {
     restarts = 0;
   });
 
+  let started = false;
   const startup = new Promise<void>((resolve, reject) => {
     let ready = 0;
     const onListening = (_worker: Worker, address: { port: number }) => {
@@ -56,20 +57,22 @@ export async function runApiCluster(options: ApiClusterOptions): Promise<void> {
       ready += 1;
       if (ready === options.processes) {
         cluster.off('listening', onListening);
+        started = true;
         resolve();
       }
     };
     cluster.on('listening', onListening);
     cluster.on('exit', (worker, code, signal) => {
       if (stopping) return;
-      if (!listened.has(worker)) {
+      if (!started && !listened.has(worker)) {
         reject(new Error(`an API process exited before it listened (code ${code ?? signal}); see its message above`));
         return;
       }
+      // Once the cluster has started, a replacement that dies too (even before listening) is retried, more slowly each time.
       restarts += 1;
       const pauseMs = Math.min(30_000, 500 * 2 ** Math.min(restarts, 6));
       logger.error({ msg: 'API process died; replacing it', pid: worker.process.pid, code, signal, pauseMs }, 'cluster');
-      setTimeout(() => !stopping && fork(), pauseMs).unref();
+      setTimeout(() => !stopping && fork(), pauseMs);
     });
   });
 
