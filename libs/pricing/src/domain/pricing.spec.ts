@@ -72,6 +72,32 @@ describe('priceShipment', () => {
     expect(p.rtoChargePaise).toBe(15_331);
   });
 
+  it('labels every line in words, from the card it was priced on', () => {
+    const labels = (p: ReturnType<typeof priceShipment>) => p.lines.map((l) => l.label);
+    expect(labels(priceShipment(base({ paymentMode: 'cod', codAmountPaise: 150_000, intraState: true })))).toEqual([
+      'Freight, zone C, first 0.5 kg',
+      '2 additional slabs of 0.5 kg',
+      'COD fee (minimum)',
+      'Fuel surcharge 12%',
+      'CGST 9%',
+      'SGST 9%',
+    ]);
+    const festive = sampleTerms({ slabGrams: 250, cod: { fixedPaise: 0, percentBp: 175 }, seasonal: [{ name: 'Festive peak', from: '2026-03-01', to: null, kind: 'percent', value: 250 }, { name: 'Handling', from: '2026-03-01', to: null, kind: 'fixed', value: 500 }] });
+    expect(labels(priceShipment(base({ terms: festive, zone: 'E', deadWeightGrams: 500, paymentMode: 'cod', codAmountPaise: 100_000, oda: true })))).toEqual([
+      'Freight, zone E, first 0.25 kg',
+      '1 additional slab of 0.25 kg',
+      'COD fee, 1.75% of COD amount',
+      'Fuel surcharge 12%',
+      'Festive peak (2.5%)',
+      'Handling',
+      'Out-of-delivery-area surcharge',
+      'IGST 18%',
+    ]);
+    // The same card again (labels are made once per card) and another card: each keeps its own words.
+    expect(priceShipment(base({ deadWeightGrams: 2600 })).lines[1].label).toBe('5 additional slabs of 0.5 kg');
+    expect(priceShipment(base({ terms: festive, deadWeightGrams: 2600 })).lines[1].label).toBe('10 additional slabs of 0.25 kg');
+  });
+
   it('charges IGST between states and CGST + SGST within one', () => {
     const inter = priceShipment(base());
     expect(inter.lines.filter((l) => l.code.endsWith('gst')).map((l) => l.code)).toEqual(['igst']);

@@ -83,53 +83,56 @@ export interface PriceBreakdown extends Weights {
  * The total is the sum of the lines by construction.
  */
 export function priceShipment(input: PriceInput): PriceBreakdown {
-  const { terms } = input;
+  const { terms, zone } = input;
+  const labels = labelsOf(terms);
   const weights = chargeableWeight({ deadWeightGrams: input.deadWeightGrams, dimensionsCm: input.dimensionsCm, volumetricDivisor: input.volumetricDivisor, slabGrams: terms.slabGrams });
-  const price = terms.zones[input.zone];
+  const price = terms.zones[zone];
   const date = indianDate(input.at);
-  const lines: PriceLine[] = [];
-  const add = (code: LineCode, label: string, amountPaise: number) => lines.push({ code, label, amountPaise });
+  const lines: PriceLine[] = [{ code: 'freight', label: labels.freight(zone), amountPaise: price.firstSlabPaise }];
 
-  const kg = (grams: number) => `${grams / 1000} kg`;
-  add('freight', `Freight, zone ${input.zone}, first ${kg(terms.slabGrams)}`, price.firstSlabPaise);
   const extraSlabs = weights.slabs - 1;
-  if (extraSlabs > 0) add('additional_weight', `${extraSlabs} additional slab${extraSlabs > 1 ? 's' : ''} of ${kg(terms.slabGrams)}`, extraSlabs * price.additionalSlabPaise);
+  if (extraSlabs > 0) lines.push({ code: 'additional_weight', label: labels.additionalSlabs(extraSlabs), amountPaise: extraSlabs * price.additionalSlabPaise });
   const freight = price.firstSlabPaise + extraSlabs * price.additionalSlabPaise;
 
   if (input.paymentMode === 'cod') {
     const percent = applyBasisPoints(input.codAmountPaise, terms.cod.percentBp);
-    const fee = Math.max(terms.cod.fixedPaise, percent);
-    add('cod_fee', percent > terms.cod.fixedPaise ? `COD fee, ${terms.cod.percentBp / 100}% of COD amount` : 'COD fee (minimum)', fee);
+    const byPercent = percent > terms.cod.fixedPaise;
+    lines.push({ code: 'cod_fee', label: byPercent ? labels.codPercent : 'COD fee (minimum)', amountPaise: byPercent ? percent : terms.cod.fixedPaise });
   }
 
   let forward = freight;
-  const fuel = terms.fuelSurcharges.find((f) => inRange(date, f.from, f.to));
-  if (fuel && fuel.percentBp > 0) {
-    const amount = applyBasisPoints(freight, fuel.percentBp);
-    add('fuel_surcharge', `Fuel surcharge ${fuel.percentBp / 100}%`, amount);
-    forward += amount;
+  for (let i = 0; i < terms.fuelSurcharges.length; i++) {
+    const fuel = terms.fuelSurcharges[i];
+    if (!inRange(date, fuel.from, fuel.to)) continue;
+    if (fuel.percentBp > 0) {
+      const amount = applyBasisPoints(freight, fuel.percentBp);
+      lines.push({ code: 'fuel_surcharge', label: labels.fuel[i], amountPaise: amount });
+      forward += amount;
+    }
+    break;
   }
-  for (const s of terms.seasonal) {
+  for (let i = 0; i < terms.seasonal.length; i++) {
+    const s = terms.seasonal[i];
     if (!inRange(date, s.from, s.to)) continue;
     const amount = s.kind === 'percent' ? applyBasisPoints(freight, s.value) : s.value;
-    add('seasonal', s.kind === 'percent' ? `${s.name} (${s.value / 100}%)` : s.name, amount);
+    lines.push({ code: 'seasonal', label: labels.seasonal[i], amountPaise: amount });
     forward += amount;
   }
-  if (input.oda && terms.odaFeePaise > 0) add('oda', 'Out-of-delivery-area surcharge', terms.odaFeePaise);
+  if (input.oda && terms.odaFeePaise > 0) lines.push({ code: 'oda', label: 'Out-of-delivery-area surcharge', amountPaise: terms.odaFeePaise });
 
   const subtotalPaise = sum(lines);
   const gstPaise = applyBasisPoints(subtotalPaise, terms.gstRateBp);
-  const rate = `${terms.gstRateBp / 100}%`;
   if (input.intraState) {
     const { cgst, sgst } = splitGst(gstPaise);
-    add('cgst', `CGST ${terms.gstRateBp / 200}%`, cgst);
-    add('sgst', `SGST ${terms.gstRateBp / 200}%`, sgst);
+    lines.push({ code: 'cgst', label: labels.cgst, amountPaise: cgst }, { code: 'sgst', label: labels.sgst, amountPaise: sgst });
   } else {
-    add('igst', `IGST ${rate}`, gstPaise);
+    lines.push({ code: 'igst', label: labels.igst, amountPaise: gstPaise });
   }
   const rto = applyBasisPoints(forward, terms.rtoPercentBp);
   return {
-    ...weights,
+    volumetricWeightGrams: weights.volumetricWeightGrams,
+    chargeableWeightGrams: weights.chargeableWeightGrams,
+    slabs: weights.slabs,
     lines,
     subtotalPaise,
     gstPaise,
@@ -139,6 +142,56 @@ export function priceShipment(input: PriceInput): PriceBreakdown {
   };
 }
 
+/**
+ * The line labels of one card, written once per card (cards are immutable snapshots): turning fractional numbers
+ * into text ("0.5 kg", "1.5%") for every line of every option was most of a quote's pricing time.
+ */
+class CardLabels {
+  private readonly zones = new Map<Zone, string>();
+  private readonly slabs: string[] = [];
+  private readonly slab: string;
+  readonly codPercent: string;
+  readonly fuel: string[];
+  readonly seasonal: string[];
+  readonly cgst: string;
+  readonly sgst: string;
+  readonly igst: string;
+
+  constructor(terms: RateCardTerms) {
+    this.slab = `${terms.slabGrams / 1000} kg`;
+    this.codPercent = `COD fee, ${terms.cod.percentBp / 100}% of COD amount`;
+    this.fuel = terms.fuelSurcharges.map((f) => `Fuel surcharge ${f.percentBp / 100}%`);
+    this.seasonal = terms.seasonal.map((s) => (s.kind === 'percent' ? `${s.name} (${s.value / 100}%)` : s.name));
+    this.cgst = `CGST ${terms.gstRateBp / 200}%`;
+    this.sgst = `SGST ${terms.gstRateBp / 200}%`;
+    this.igst = `IGST ${terms.gstRateBp / 100}%`;
+  }
+
+  freight(zone: Zone): string {
+    let label = this.zones.get(zone);
+    if (label === undefined) this.zones.set(zone, (label = `Freight, zone ${zone}, first ${this.slab}`));
+    return label;
+  }
+
+  additionalSlabs(count: number): string {
+    const made = this.slabs[count];
+    if (made !== undefined) return made;
+    const label = `${count} additional slab${count > 1 ? 's' : ''} of ${this.slab}`;
+    if (count < 1_000) this.slabs[count] = label;
+    return label;
+  }
+}
+
+const cardLabels = new WeakMap<RateCardTerms, CardLabels>();
+
+function labelsOf(terms: RateCardTerms): CardLabels {
+  let labels = cardLabels.get(terms);
+  if (!labels) cardLabels.set(terms, (labels = new CardLabels(terms)));
+  return labels;
+}
+
 function sum(lines: PriceLine[]): number {
-  return lines.reduce((n, l) => n + l.amountPaise, 0);
+  let total = 0;
+  for (let i = 0; i < lines.length; i++) total += lines[i].amountPaise;
+  return total;
 }
