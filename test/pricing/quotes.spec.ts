@@ -215,6 +215,27 @@ describe('pricing: quotes', () => {
     expect(option((await quote(request)).json(), 'delhivery')).toBeDefined();
   });
 
+  it('keeps an answer in the process only once it is asked for again: a stream of distinct quotes is not held', async () => {
+    const request = lane({ weightGrams: 1111, couriers: ['dtdc'] });
+    const stored = async () => new Set(await redis.keys(`${t.queuePrefix}:pricing:quote:*`));
+    const before = await stored();
+    const first = await quote(request);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    const [key] = [...(await stored())].filter((k) => !before.has(k));
+    expect(key).toBeDefined();
+
+    // Priced once, not held in-process: with Redis's copy gone, the next request prices it again and stores it again.
+    await redis.del(key);
+    expect((await quote(request)).json()).toEqual(first.json());
+    expect(await redis.exists(key)).toBe(1);
+
+    // Asked for again: read back from Redis and now held in-process, so it is answered without Redis.
+    expect((await quote(request)).json()).toEqual(first.json());
+    await redis.del(key);
+    expect((await quote(request)).json()).toEqual(first.json());
+    expect(await redis.exists(key)).toBe(0);
+  });
+
   it("drops cached answers when the company's custom zones change", async () => {
     const request = lane({ weightGrams: 888, couriers: ['delhivery'] });
     const first = (await quote(request)).json();

@@ -3,13 +3,16 @@ import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, ChangeSignals, REDIS, RevisionCounter } from '@shipcrowd/platform';
 import type { Quote } from '../../../contracts';
 import { PRICING_CHANGED, QuoteCache } from '../../application/ports/quote-cache.port';
-import { quoteFromJson, quoteJson } from '../../application/quote-json';
+import { quoteBytes, quoteFromBytes } from '../../application/quote-json';
 
 const RECENT_QUOTES = 1_000;
 
 /**
  * Redis: `<QUEUE_PREFIX>:pricing:revision` (INCR, mirrored in-process) and `<QUEUE_PREFIX>:pricing:quote:<hash>`
- * (SET PX QUOTE_CACHE_TTL_SECONDS); the latest 1,000 answers are also kept in-process until the same expiry.
+ * (SET PX QUOTE_CACHE_TTL_SECONDS). The latest 1,000 answers asked for again are also kept in-process until the same
+ * expiry: a quote enters this process's tier on its second request (read back from Redis), not when it is priced. A
+ * stream of distinct quotes (a checkout pricing every cart) would otherwise keep 1,000 answers' object graphs alive,
+ * and each would be copied into the old generation and collected there: most of a cache miss's CPU went to that GC.
  */
 @Injectable()
 export class RedisQuoteCache extends QuoteCache {
@@ -39,18 +42,16 @@ export class RedisQuoteCache extends QuoteCache {
   async get(key: string): Promise<Quote | null> {
     const near = this.recent.get(key);
     if (near && near.expiresAt > Date.now()) return near.quote;
-    const stored = await this.redis.get(this.quotePrefix + key);
+    const stored = await this.redis.getBuffer(this.quotePrefix + key);
     if (stored === null) return null;
-    const quote = quoteFromJson(stored);
+    const quote = quoteFromBytes(stored);
     const ttl = await this.redis.pttl(this.quotePrefix + key);
     if (ttl > 0) this.remember(key, quote, ttl);
     return quote;
   }
 
   async set(key: string, quote: Quote): Promise<void> {
-    const ttlMs = this.config.QUOTE_CACHE_TTL_SECONDS * 1000;
-    this.remember(key, quote, ttlMs);
-    await this.redis.set(this.quotePrefix + key, quoteJson(quote), 'PX', ttlMs);
+    await this.redis.set(this.quotePrefix + key, quoteBytes(quote), 'PX', this.config.QUOTE_CACHE_TTL_SECONDS * 1000);
   }
 
   private remember(key: string, quote: Quote, ttlMs: number): void {

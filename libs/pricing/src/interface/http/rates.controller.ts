@@ -5,7 +5,7 @@ import { ApiProblems, companyOf, CurrentPrincipal, Principal, RequirePermissions
 import { PRICING_FACADE, PricingFacade } from '../../../contracts';
 import { SetQuotePreferences } from '../../application/commands/pricing-settings/pricing-settings.commands';
 import { ApplicableRateCards, GetQuotePreferences } from '../../application/queries/rate-cards/rate-cards.queries';
-import { quoteJson } from '../../application/quote-json';
+import { quoteBytes } from '../../application/quote-json';
 import { ApplicableRateCardsDto, QuoteDto, QuotePreferencesDto, QuotePreferencesViewDto, QuoteRequestDto } from './pricing.dto';
 
 /** Sellers: quotes across every serviceable courier, the selection weights behind the recommendation. */
@@ -27,8 +27,8 @@ export class RatesController {
   })
   @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(404, 422)
-  async quote(@CurrentPrincipal() principal: Principal, @Body() body: QuoteRequestDto): Promise<string> {
-    return quoteJson(await this.pricing.quote({ ...body, companyId: companyOf(principal) }));
+  async quote(@CurrentPrincipal() principal: Principal, @Body() body: QuoteRequestDto): Promise<Buffer> {
+    return quoteBytes(await this.pricing.quote({ ...body, companyId: companyOf(principal) }));
   }
 
   @Get('preferences')

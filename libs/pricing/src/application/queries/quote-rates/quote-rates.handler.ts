@@ -83,19 +83,14 @@ export class QuoteRatesHandler implements IQueryHandler<QuoteRates, Quote> {
 
     const wanted = req.couriers?.length ? new Set(req.couriers) : null;
     const unserviceable: Quote['unserviceable'] = answer.unserviceable.filter((u) => !wanted || wanted.has(u.courier)).map((u) => ({ courier: u.courier, service: u.service, code: u.code, reason: u.reason }));
-    const priced: Omit<QuoteOption, 'score'>[] = [];
-    const cardsByService = new Map<string, (typeof platform.cards)[number][]>();
-    for (const card of [...company.cards, ...platform.cards]) {
-      const key = `${card.courier}/${card.service}`;
-      const list = cardsByService.get(key);
-      if (list) list.push(card);
-      else cardsByService.set(key, [card]);
-    }
+    const cardsByService = cardsByCourierService(company, platform);
+    const priced: QuoteOption[] = [];
+    const candidates: Candidate[] = [];
     for (const option of answer.options) {
       if (wanted && !wanted.has(option.courier)) continue;
       const service = courierService(option.courier, option.service);
-      const cards = cardsByService.get(`${option.courier}/${option.service}`) ?? [];
-      const card = pickApplicableCard(cards, { companyId: req.companyId, tier: company.tier, b2b: !!req.b2b || !!service?.b2b });
+      const key = `${option.courier}/${option.service}`;
+      const card = pickApplicableCard(cardsByService.get(key) ?? [], { companyId: req.companyId, tier: company.tier, b2b: !!req.b2b || !!service?.b2b });
       if (!card || !service) {
         unserviceable.push({ courier: option.courier, service: option.service, code: 'no_rate_card', reason: `No active rate card prices ${option.courier} ${option.service}` });
         continue;
@@ -130,18 +125,20 @@ export class QuoteRatesHandler implements IQueryHandler<QuoteRates, Quote> {
         gstPaise: p.gstPaise,
         totalPaise: p.totalPaise,
         rtoChargePaise: p.rtoChargePaise,
+        score: 0,
       });
+      candidates.push({ key, totalPaise: p.totalPaise, transitDays: option.transitDays, performance: platform.performance.get(option.courier) ?? NEUTRAL_PERFORMANCE });
     }
 
-    const keyOf = (o: { courier: string; service: string }) => `${o.courier}/${o.service}`;
-    const candidates: Candidate[] = priced.map((o) => ({ key: keyOf(o), totalPaise: o.totalPaise, transitDays: o.expectedDeliveryDays, performance: platform.performance.get(o.courier) ?? NEUTRAL_PERFORMANCE }));
+    // candidates[i] describes priced[i]
     const scores = scoreCandidates(candidates, company.weights);
-    const scoreOf = new Map(scores.map((s) => [s.key, s.score]));
-    const options: QuoteOption[] = priced
-      .map((o) => ({ ...o, score: scoreOf.get(keyOf(o)) ?? 0 }))
-      .sort((a, b) => a.totalPaise - b.totalPaise || keyOf(a).localeCompare(keyOf(b)));
+    scores.forEach((s, i) => (priced[i].score = s.score));
+    const options = priced
+      .map((_, i) => i)
+      .sort((a, b) => priced[a].totalPaise - priced[b].totalPaise || candidates[a].key.localeCompare(candidates[b].key))
+      .map((i) => priced[i]);
     const best = pickRecommended(candidates, scores);
-    const chosen = best ? options.find((o) => keyOf(o) === best.key)! : null;
+    const chosen = best ? priced[candidates.indexOf(best)] : null;
     return {
       zone: answer.zone,
       zoneReason: answer.zoneReason,
@@ -168,6 +165,24 @@ export class QuoteRatesHandler implements IQueryHandler<QuoteRates, Quote> {
     }
     return state;
   }
+}
+
+type PricingCard = PlatformPricing['cards'][number];
+/** Per company snapshot: its cards and the platform's, by "courier/service" (snapshots are immutable, so grouped once). */
+const groupedCards = new WeakMap<CompanyPricing, { platform: PlatformPricing; byService: Map<string, PricingCard[]> }>();
+
+function cardsByCourierService(company: CompanyPricing, platform: PlatformPricing): Map<string, PricingCard[]> {
+  const known = groupedCards.get(company);
+  if (known?.platform === platform) return known.byService;
+  const byService = new Map<string, PricingCard[]>();
+  for (const card of [...company.cards, ...platform.cards]) {
+    const key = `${card.courier}/${card.service}`;
+    const list = byService.get(key);
+    if (list) list.push(card);
+    else byService.set(key, [card]);
+  }
+  groupedCards.set(company, { platform, byService });
+  return byService;
 }
 
 interface QuoteInputs {
