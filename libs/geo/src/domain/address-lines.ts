@@ -15,15 +15,27 @@ const bare = (word: string | undefined) => (word ?? '').replace(/[^a-z0-9]/g, ''
 
 /** True when line 1 or 2 carries something that reads as a house, flat, plot or door number. */
 export function hasHouseNumber(line1: string, line2?: string | null): boolean {
-  const tokens = words(`${line1 ?? ''} , ${line2 ?? ''}`);
+  const text = `${line1 ?? ''} , ${line2 ?? ''}`;
+  if (!/\d/.test(text)) return false;
+  const tokens = words(text);
   return tokens.some((token, i) => {
-    if (!/\d/.test(token)) return false;
-    if ((token.match(/\d/g) ?? []).length >= 6) return false; // a pincode or a phone number
+    const digits = digitCount(token);
+    if (digits === 0) return false;
+    if (digits >= 6) return false; // a pincode or a phone number
     if (PREFIXED.test(token)) return false;
     if (NOT_A_HOUSE.has(bare(tokens[i - 1]))) return false;
     if (ORDINAL.test(bare(token)) && NOT_A_HOUSE.has(bare(tokens[i + 1]))) return false;
     return true;
   });
+}
+
+function digitCount(token: string): number {
+  let n = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }
 
 const LANDMARK_WORDS = /\b(near|nr|opp|opposite|behind|beside|besides|next to|adjacent|landmark|in front of|above|below)\b/i;

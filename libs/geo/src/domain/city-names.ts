@@ -104,6 +104,23 @@ export type CityAgreement = { how: 'exact' | 'alias' | 'area' } | { how: 'fuzzy'
  * (Navi Mumbai ~ Thane), or the same give or take a typo (fuzzy, with a suggestion). Null when nothing agrees.
  */
 export function cityAgreement(city: string, pin: Pick<Pincode, 'district' | 'places'>): CityAgreement | null {
+  let answers = agreementsByPincode.get(pin);
+  if (!answers) agreementsByPincode.set(pin, (answers = new Map()));
+  let answer = answers.get(city);
+  if (answer === undefined) {
+    answer = agreement(city, pin);
+    if (answer) Object.freeze(answer);
+    if (answers.size >= MAX_AGREEMENTS_PER_PINCODE) answers.clear();
+    answers.set(city, answer);
+  }
+  return answer;
+}
+
+/** Answers by pincode record and city as typed: a bulk import sends the same few spellings for thousands of rows. */
+const agreementsByPincode = new WeakMap<object, Map<string, CityAgreement | null>>();
+const MAX_AGREEMENTS_PER_PINCODE = 256;
+
+function agreement(city: string, pin: Pick<Pincode, 'district' | 'places'>): CityAgreement | null {
   const typed = cityKey(city);
   if (typed.length < 2) return null;
   const candidates = candidatesOf(pin);

@@ -29,14 +29,29 @@ const RETIRED_CODES: Record<string, string> = { '25': '26' };
 
 export type StateReading = { code: string; how: 'name' | 'abbreviation' | 'gst_code' | 'fuzzy'; suggestion?: string };
 
+/** Readings by text as typed: a bulk import sends the same few spellings for thousands of rows. */
+const readings = new Map<string, StateReading | null>();
+const MAX_READINGS = 2_000;
+
 /** Reads a typed state as a GST state code: full name, common abbreviation (KA, MH, DL), GST code ("29", "29-Karnataka"), or a near spelling. */
 export function readState(value: string): StateReading | null {
+  let reading = readings.get(value);
+  if (reading === undefined) {
+    reading = read(value);
+    if (reading) Object.freeze(reading);
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(value, reading);
+  }
+  return reading;
+}
+
+function read(value: string): StateReading | null {
   const text = value.trim();
   const coded = /^(\d{1,2})(?:\s*[-–:]?\s*(.*))?$/.exec(text);
   if (coded) {
     const code = RETIRED_CODES[coded[1].padStart(2, '0')] ?? coded[1].padStart(2, '0');
     if (GST_CODES.has(code)) return { code, how: 'gst_code' };
-    return coded[2] ? readState(coded[2]) : null;
+    return coded[2] ? read(coded[2]) : null;
   }
   const abbreviation = ABBREVIATIONS[text.replace(/\./g, '').toUpperCase()];
   if (abbreviation && text.replace(/\./g, '').length <= 3) return { code: abbreviation, how: 'abbreviation' };
