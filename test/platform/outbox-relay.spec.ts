@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bull';
-import type { Queue } from 'bull';
+import Bull, { Queue } from 'bull';
 import { sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { domainEvent, DomainEvent, newId } from '@shipcrowd/kernel';
@@ -191,6 +191,46 @@ describe('Outbox relay', () => {
     expect(good.total()).toBe(1);
     expect(await subscribers.handledCount('retry-good')).toBe(1);
     expect(await subscribers.handledCount('retry-flaky')).toBe(1);
+  });
+
+  it('delivers a batch larger than one claim: every event in Bull and published, consumers in commit order', async () => {
+    const type = 'test.relay.many';
+    const order: number[] = [];
+    subscribers.subscribe(type, 'many-consumer', async (event) => {
+      order.push(event.payload.i as number);
+    });
+    const list = events(type, 250);
+    await commit(list);
+    expect(await freshRelay().drain({ batchSize: 100 })).toBe(250);
+    expect(order).toEqual(list.map((_, i) => i));
+    const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+    expect(new Set(jobs.filter((j) => j?.data.type === type).map((j) => j.id)).size).toBe(250);
+    const [unpublished] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from platform.outbox where type = ${type} and published_at is null`);
+    expect(unpublished.n).toBe(0);
+  });
+
+  it('leaves events Bull did not take unpublished, with backoff, and runs no consumer for them', async () => {
+    const type = 'test.relay.queue-down';
+    const seen = countingConsumer(type, 'queue-down-consumer');
+    const list = events(type, 3);
+    await commit(list);
+    const closed = new Bull(`relay-closed-${newId()}`, process.env.REDIS_URL || 'redis://127.0.0.1:6379');
+    await closed.isReady();
+    await closed.close();
+
+    expect(await new OutboxRelay(uow, subscribers, t.get(Metrics), closed).drain()).toBe(0);
+    expect(seen.total()).toBe(0);
+    for (const e of list) {
+      const row = await outboxRow(e.eventId);
+      expect(row).toMatchObject({ published: false, attempts: 1 });
+      expect(row.last_error).toContain('Connection is closed');
+      expect(row.due_in).toBeGreaterThan(1);
+    }
+
+    await t.database.ownerExec(`update platform.outbox set claimed_until = null where type = '${type}'`);
+    expect(await freshRelay().drain()).toBe(3);
+    expect(seen.total()).toBe(3);
+    for (const e of list) expect(await queue.getJob(e.eventId)).not.toBeNull();
   });
 
   it('runs on the poll loop and stops cleanly', async () => {
