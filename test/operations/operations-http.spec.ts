@@ -44,7 +44,7 @@ describe('operations over HTTP', () => {
       expect(body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="200"\} [1-9]/);
       expect(body).toContain('queue_jobs{queue="schedules",state="delayed"} 1');
       expect(body).toContain('queue_jobs{queue="schedules",state="waiting"} 0');
-      expect(body).toContain('queue_jobs{queue="integration-events",state="active"} 0');
+      expect(body).toContain('queue_jobs{queue="schedules",state="active"} 0');
       expect(body).toContain('outbox_unpublished_events 1');
       const lag = Number(/^outbox_lag_seconds (\S+)$/m.exec(body)?.[1]);
       expect(lag).toBeGreaterThanOrEqual(30);
@@ -70,7 +70,7 @@ describe('operations over HTTP', () => {
       expect(page.headers['content-type']).toMatch(/text\/html/);
       const api = await t.http({ method: 'GET', url: '/admin/queues/api/queues', token: adminToken });
       expect(api.statusCode).toBe(200);
-      expect(api.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['integration-events', 'schedules']);
+      expect(api.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['schedules']);
     });
 
     it('lets a browser sign in through /login, which sets an httpOnly cookie', async () => {

@@ -1,11 +1,9 @@
-import { getQueueToken } from '@nestjs/bull';
-import Bull, { Queue } from 'bull';
+import Redis from 'ioredis';
 import { sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { domainEvent, DomainEvent, newId } from '@shipcrowd/kernel';
 import {
   EventSubscribers,
-  INTEGRATION_EVENTS_QUEUE,
   IntegrationEvent,
   Metrics,
   OutboxRelay,
@@ -21,21 +19,21 @@ describe('Outbox relay', () => {
   let t: TestApp;
   let uow: UnitOfWork;
   let subscribers: EventSubscribers;
-  let queue: Queue;
+  let redis: Redis;
 
   beforeAll(async () => {
     t = await createTestApp({ imports: [OutboxRelayModule] });
     uow = t.get(UnitOfWork);
     subscribers = t.get(EventSubscribers);
-    queue = t.get<Queue>(getQueueToken(INTEGRATION_EVENTS_QUEUE));
+    redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   });
   afterAll(async () => {
-    await queue.close();
+    redis.disconnect();
     await t.close();
   });
 
   /** A relay as a freshly started worker would have it (same providers, new instance). */
-  const freshRelay = () => new OutboxRelay(uow, subscribers, t.get(Metrics), queue);
+  const freshRelay = () => new OutboxRelay(uow, subscribers, t.get(Metrics));
 
   const events = (type: string, n: number, companyId: string | null = null): DomainEvent[] =>
     Array.from({ length: n }, (_, i) => domainEvent(type, newId(), companyId, { i }));
@@ -64,9 +62,13 @@ describe('Outbox relay', () => {
     return { runs, total: () => total };
   }
 
-  it('relays committed events to in-process consumers and to Bull (jobId = event id); rolled-back ones never', async () => {
+  it('relays committed events to their consumers, rolled-back ones never, and leaves nothing behind in Redis', async () => {
     const type = 'test.relay.basic';
     const seen = countingConsumer(type, 'basic-consumer');
+    const received: IntegrationEvent[] = [];
+    subscribers.subscribe(type, 'basic-recorder', async (event) => {
+      received.push(event);
+    });
     const committed = events(type, 3, newId());
     await commit(committed);
     const rolledBack = events(type, 1);
@@ -83,12 +85,11 @@ describe('Outbox relay', () => {
     expect(seen.runs.has(rolledBack[0].eventId)).toBe(false);
     for (const e of committed) {
       expect((await outboxRow(e.eventId)).published).toBe(true);
-      const job = await queue.getJob(e.eventId);
-      expect(job?.name).toBe(type);
-      expect(job?.data).toMatchObject({ eventId: e.eventId, type, aggregateId: e.aggregateId, companyId: e.companyId, payload: e.payload });
+      expect(received.find((r) => r.eventId === e.eventId)).toMatchObject({ eventId: e.eventId, type, aggregateId: e.aggregateId, companyId: e.companyId, payload: e.payload });
     }
-    expect(await queue.getJob(rolledBack[0].eventId)).toBeNull();
     expect(await outboxRow(rolledBack[0].eventId)).toBeUndefined();
+    // Events are not parked in a queue nobody processes (they used to pile up in Redis as Bull jobs, never removed).
+    expect(await redis.keys(`${t.queuePrefix}:integration-events:*`)).toEqual([]);
     expect(await subscribers.handledCount('basic-consumer')).toBe(3);
     expect(await relay.drain()).toBe(0);
   });
@@ -150,12 +151,9 @@ describe('Outbox relay', () => {
     const dispatched: string[] = [];
     expect(await freshRelay().relayBatch({}, (e) => dispatched.push(e.eventId))).toBe(5);
     expect(dispatched.sort()).toEqual(list.map((e) => e.eventId).sort());
-    // …but the handler did not run twice (inbox), and Bull kept one job per event (jobId).
+    // …but the handler did not run twice (inbox).
     expect(seen.total()).toBe(5);
     expect(await subscribers.handledCount('crash-consumer')).toBe(5);
-    for (const e of list) expect(await queue.getJob(e.eventId)).not.toBeNull();
-    const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
-    expect(jobs.filter((j) => j && j.data.type === type)).toHaveLength(5);
   });
 
   it('retries a failing consumer with backoff and does not re-run the consumers that succeeded', async () => {
@@ -193,7 +191,7 @@ describe('Outbox relay', () => {
     expect(await subscribers.handledCount('retry-flaky')).toBe(1);
   });
 
-  it('delivers a batch larger than one claim: every event in Bull and published, consumers in commit order', async () => {
+  it('delivers more events than one claim holds: every one published, consumers in commit order', async () => {
     const type = 'test.relay.many';
     const order: number[] = [];
     subscribers.subscribe(type, 'many-consumer', async (event) => {
@@ -203,34 +201,8 @@ describe('Outbox relay', () => {
     await commit(list);
     expect(await freshRelay().drain({ batchSize: 100 })).toBe(250);
     expect(order).toEqual(list.map((_, i) => i));
-    const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
-    expect(new Set(jobs.filter((j) => j?.data.type === type).map((j) => j.id)).size).toBe(250);
     const [unpublished] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from platform.outbox where type = ${type} and published_at is null`);
     expect(unpublished.n).toBe(0);
-  });
-
-  it('leaves events Bull did not take unpublished, with backoff, and runs no consumer for them', async () => {
-    const type = 'test.relay.queue-down';
-    const seen = countingConsumer(type, 'queue-down-consumer');
-    const list = events(type, 3);
-    await commit(list);
-    const closed = new Bull(`relay-closed-${newId()}`, process.env.REDIS_URL || 'redis://127.0.0.1:6379');
-    await closed.isReady();
-    await closed.close();
-
-    expect(await new OutboxRelay(uow, subscribers, t.get(Metrics), closed).drain()).toBe(0);
-    expect(seen.total()).toBe(0);
-    for (const e of list) {
-      const row = await outboxRow(e.eventId);
-      expect(row).toMatchObject({ published: false, attempts: 1 });
-      expect(row.last_error).toContain('Connection is closed');
-      expect(row.due_in).toBeGreaterThan(1);
-    }
-
-    await t.database.ownerExec(`update platform.outbox set claimed_until = null where type = '${type}'`);
-    expect(await freshRelay().drain()).toBe(3);
-    expect(seen.total()).toBe(3);
-    for (const e of list) expect(await queue.getJob(e.eventId)).not.toBeNull();
   });
 
   it('runs on the poll loop and stops cleanly', async () => {

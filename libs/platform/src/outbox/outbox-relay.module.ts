@@ -1,13 +1,10 @@
-import { BullModule, getQueueToken } from '@nestjs/bull';
 import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config.schema';
-import { INTEGRATION_EVENTS_QUEUE } from '../queues/queue-names';
-import { INTEGRATION_EVENTS_QUEUE_TOKEN, OutboxRelay } from './outbox-relay';
+import { OutboxRelay } from './outbox-relay';
 
-/** The worker's relay: polls the outbox and hands events to Bull and in-process consumers. */
+/** The worker's relay: polls the outbox and hands events to their consumers. */
 @Module({
-  imports: [BullModule.registerQueue({ name: INTEGRATION_EVENTS_QUEUE })],
-  providers: [OutboxRelay, { provide: INTEGRATION_EVENTS_QUEUE_TOKEN, useExisting: getQueueToken(INTEGRATION_EVENTS_QUEUE) }],
+  providers: [OutboxRelay],
   exports: [OutboxRelay],
 })
 export class OutboxRelayModule implements OnApplicationBootstrap {

@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bull';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { newId } from '@shipcrowd/kernel';
 import { queryRows } from '../database/rows';
@@ -8,8 +7,6 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { Metrics } from '../metrics/metrics';
 import { EventSubscribers } from './event-subscribers';
 import { IntegrationEvent } from './integration-event';
-
-export const INTEGRATION_EVENTS_QUEUE_TOKEN = Symbol('IntegrationEventsQueue');
 
 interface OutboxRow {
   id: string;
@@ -29,8 +26,8 @@ export interface RelayOptions {
 }
 
 /**
- * Rows per claim. Bull and the outbox are written once per batch, so a bigger batch costs less per event (an import
- * publishes 10,000 at once); in-process consumers must still get through a batch well within the claim.
+ * Rows per claim. The outbox is written once per batch, so a bigger batch costs less per event (an import publishes
+ * 10,000 at once); consumers must still get through a batch well within the claim.
  */
 const DEFAULT_BATCH = 250;
 
@@ -39,11 +36,12 @@ interface Pass {
 }
 
 /**
- * Moves committed outbox rows to Bull and to in-process consumers, at least once.
+ * Moves committed outbox rows to their consumers (EventSubscribers), at least once, in commit order.
  * Rows are claimed in a short transaction with SKIP LOCKED and a claim deadline (claimed_until), so two
  * relays never hold the same row at the same time and a relay that dies leaves its rows due again once the
  * claim expires. A row is marked published only after every consumer took it; consumers dedupe through
- * the inbox, Bull through jobId = event id. A failed delivery is retried with exponential backoff.
+ * the inbox. A failed delivery is retried with exponential backoff. Consumers whose work is slow or leaves the
+ * process (emails, webhooks) enqueue their own jobs, in queues that have a processor (ADR 4).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
@@ -58,7 +56,6 @@ export class OutboxRelay implements OnApplicationShutdown {
     private readonly uow: UnitOfWork,
     private readonly subscribers: EventSubscribers,
     private readonly metrics: Metrics,
-    @Inject(INTEGRATION_EVENTS_QUEUE_TOKEN) private readonly queue: Queue | null,
   ) {}
 
   start(pollMs: number): void {
@@ -115,23 +112,21 @@ export class OutboxRelay implements OnApplicationShutdown {
   }
 
   /**
-   * One Bull round trip (addBulk) for the whole batch and one transaction marking the delivered rows published,
-   * not one of each per event (an import of 10,000 orders publishes 10,000 events). In-process consumers still
-   * take the events one by one in sequence order; a stop aborts after the event in hand.
+   * One transaction marks the batch's delivered rows published, not one per event (an import of 10,000 orders
+   * publishes 10,000 events). Consumers take the events one by one in sequence order; a stop aborts after the
+   * event in hand.
    */
   private async runBatch(options: RelayOptions, pass: Pass, onDelivered?: (event: IntegrationEvent) => void): Promise<{ claimed: number; published: number }> {
     if (pass.aborted) return { claimed: 0, published: 0 };
     const rows = await this.claim(options.batchSize ?? DEFAULT_BATCH, options.claimSeconds ?? 30);
     if (rows.length === 0) return { claimed: 0, published: 0 };
     const events = rows.map(toEvent);
-    const refusedByQueue = pass.aborted ? new Map<string, unknown>() : await this.enqueue(events);
     const delivered: IntegrationEvent[] = [];
     let handled = 0;
     try {
       for (; handled < events.length && !pass.aborted; handled++) {
         const event = events[handled];
         try {
-          if (refusedByQueue.has(event.eventId)) throw refusedByQueue.get(event.eventId);
           await this.subscribers.dispatch(event);
           delivered.push(event);
         } catch (error) {
@@ -147,21 +142,6 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.metrics.outboxRelayed.inc(delivered.length);
     if (onDelivered) delivered.forEach(onDelivered);
     return { claimed: rows.length, published: delivered.length };
-  }
-
-  /** Adds the batch's jobs in one round trip (jobId = event id, so a redelivered event adds nothing); returns the events Bull did not take, with why. */
-  private async enqueue(events: IntegrationEvent[]): Promise<Map<string, unknown>> {
-    const refused = new Map<string, unknown>();
-    if (!this.queue || events.length === 0) return refused;
-    const opts = { removeOnComplete: 1000, removeOnFail: 5000, attempts: 5, backoff: { type: 'exponential', delay: 1000 } };
-    try {
-      const jobs = await this.queue.addBulk(events.map((event) => ({ name: event.type, data: event, opts: { ...opts, jobId: event.eventId } })));
-      // addBulk is one MULTI: a command that failed inside it does not reject the call, it leaves that job without an id.
-      events.forEach((event, i) => jobs[i]?.id == null && refused.set(event.eventId, new Error(`the integration-events queue did not take event ${event.eventId}`)));
-    } catch (error) {
-      for (const event of events) refused.set(event.eventId, error);
-    }
-    return refused;
   }
 
   private async claim(limit: number, claimSeconds: number): Promise<OutboxRow[]> {
