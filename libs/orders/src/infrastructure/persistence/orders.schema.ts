@@ -9,6 +9,9 @@ import type { RoutingConditions } from '../../domain/routing';
 
 export const ordersSchema = pgSchema('orders');
 
+/** Values that mark an order number as released (see orders.number_release). */
+export const orderNumberReleases = ordersSchema.sequence('order_number_releases');
+
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const paise = (name: string) => bigint(name, { mode: 'number' });
 
@@ -22,6 +25,11 @@ export const orders = ordersSchema.table(
     id: uuid('id').primaryKey(),
     companyId: companyIdColumn(),
     orderNumber: text('order_number').notNull(),
+    /**
+     * 0 while the order holds its number. Rolling back its import cancels it and sets this to a fresh value of
+     * order_number_releases, which frees the number: the same file can then be imported again.
+     */
+    numberRelease: bigint('number_release', { mode: 'number' }).notNull().default(0),
     channel: text('channel').notNull(),
     channelOrderId: text('channel_order_id'),
     orderDate: timestamp('order_date', { withTimezone: true }).notNull(),
@@ -84,7 +92,8 @@ export const orders = ordersSchema.table(
   },
   (t) => [
     // text_pattern_ops: one index for both the uniqueness (and = lookups) and order-number prefix search (LIKE 'x%').
-    uniqueIndex('orders_company_number_uq').on(t.companyId, t.orderNumber.op('text_pattern_ops')),
+    // Unique among orders holding their number (number_release = 0); released numbers are each unique by release.
+    uniqueIndex('orders_company_number_uq').on(t.companyId, t.orderNumber.op('text_pattern_ops'), t.numberRelease),
     // Also serves the payment-mode filter (two values: an index of its own would cost every insert and save little).
     index('orders_company_created_idx').on(t.companyId, t.createdAt.desc(), t.id.desc()),
     index('orders_company_status_idx').on(t.companyId, t.status, t.createdAt.desc()),

@@ -212,13 +212,13 @@ export class OrdersStore {
     return last - count + 1;
   }
 
-  /** Which of these numbers the company already uses (one index probe per number, see duplicateCandidates). */
+  /** Which of these numbers the company's orders hold (one index probe per number, see duplicateCandidates); released ones are free. */
   async takenNumbers(tx: Tx, companyId: string, numbers: string[]): Promise<Set<string>> {
     if (!numbers.length) return new Set();
     const rows = await queryRows<{ order_number: string }>(
       tx,
       sql`select hit.order_number from jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb) as n(order_number)
-          cross join lateral (select o.order_number from orders.orders o where o.company_id = ${companyId} and o.order_number = n.order_number offset 0) hit`,
+          cross join lateral (select o.order_number from orders.orders o where o.company_id = ${companyId} and o.order_number = n.order_number and o.number_release = 0 offset 0) hit`,
     );
     return new Set(rows.map((r) => r.order_number));
   }
@@ -296,6 +296,13 @@ export class OrdersStore {
     }
     await this.insertHistory(tx, cancelled.flatMap((o) => o.pullHistory()), cancelled[0]?.state.companyId ?? '');
     return updated;
+  }
+
+  /** Frees the numbers of these (cancelled) orders for new orders: each gets a release value of its own. */
+  async releaseNumbers(tx: Tx, orderIds: string[]): Promise<void> {
+    for (const chunk of chunks(orderIds, SMALL_CHUNK)) {
+      await tx.execute(sql`update orders.orders set number_release = nextval('orders.order_number_releases') where id = any(${`{${chunk.join(',')}}`}::uuid[]) and number_release = 0`);
+    }
   }
 
   // ---- routing rules ----

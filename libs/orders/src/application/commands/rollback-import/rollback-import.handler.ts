@@ -14,7 +14,11 @@ export interface RollbackResult {
 
 export const IMPORT_ROLLBACK_REASON = 'import rolled back';
 
-/** Cancels every order of an import that has not shipped, in one transaction (bulk UPDATE, one event per order). */
+/**
+ * Cancels every order of an import that has not shipped, in one transaction (bulk UPDATE, one event per order), and
+ * frees their order numbers, so the corrected file can be imported again. The cancelled orders keep their numbers
+ * for display and search.
+ */
 @CommandHandler(RollbackImport)
 export class RollbackImportHandler implements ICommandHandler<RollbackImport, RollbackResult> {
   constructor(
@@ -30,8 +34,12 @@ export class RollbackImportHandler implements ICommandHandler<RollbackImport, Ro
       const now = this.clock.now();
       const cancelled: Order[] = [];
       const notCancellable: RollbackResult['notCancellable'] = [];
+      const cancelledBefore: string[] = [];
       for (const order of await this.store.importOrders(tx, actor.companyId, importId)) {
-        if (order.state.status === 'cancelled') continue;
+        if (order.state.status === 'cancelled') {
+          cancelledBefore.push(order.id);
+          continue;
+        }
         if (hasShipped(order.state.status)) {
           notCancellable.push({ orderId: order.id, orderNumber: order.state.orderNumber, status: order.state.status });
           continue;
@@ -41,6 +49,7 @@ export class RollbackImportHandler implements ICommandHandler<RollbackImport, Ro
       }
       const updated = await this.store.saveCancelled(tx, cancelled);
       if (updated !== cancelled.length) throw new ConcurrencyError('Import', importId);
+      await this.store.releaseNumbers(tx, [...cancelledBefore, ...cancelled.map((o) => o.id)]);
       for (const batch of chunks(cancelled.flatMap((o) => o.pullEvents()), 4000)) await this.uow.publish(batch);
       await this.audit.record({
         action: 'orders.import_rolled_back',
