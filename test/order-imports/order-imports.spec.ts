@@ -1,11 +1,16 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { CommandBus } from '@nestjs/cqrs';
 import { JwtService } from '@nestjs/jwt';
 import { sql } from 'drizzle-orm';
+import * as ExcelJS from 'exceljs';
 import { ProcessOrderImport } from '@shipcrowd/order-imports';
 import { queryRows, UnitOfWork } from '@shipcrowd/platform';
 import type { TestApp } from '@shipcrowd/platform/testing';
 import { addMember, Seat } from '../companies/support';
-import { csv, HEADER, importsTestApp, MAX_BYTES, MAX_ROWS, orderRow, parseCsv, upload, waitForImport, xlsx, zipOf, seedSeller } from './support';
+import { csv, HEADER, importsTestApp, MAX_BYTES, MAX_ROWS, orderRow, parseCsv, unzipEntries, upload, waitForImport, xlsx, zipOf, seedSeller } from './support';
 
 describe('order imports: CSV/XLSX bulk import as a job', () => {
   let t: TestApp;
@@ -243,6 +248,87 @@ describe('order imports: CSV/XLSX bulk import as a job', () => {
     it('rejects an unknown mode and a request without a file', async () => {
       expect((await upload(t, seller.token, csv([orderRow(num('M'))]), 'sometimes')).statusCode).toBe(422);
       expect((await t.http({ method: 'POST', url: '/v1/order-imports', token: seller.token, payload: {} })).statusCode).toBe(415);
+    });
+  });
+
+  describe('XLSX reads leave no temp file behind (exceljs spools sheets stored before xl/sharedStrings.xml)', () => {
+    // exceljs's tmp creates its files in os.tmpdir(), asked on every file. Jest gives each test file a copy of
+    // process.env, so setting TMPDIR here would not reach os.tmpdir(); point the function itself at a fresh directory.
+    let dir: string;
+    let tmpdir: jest.SpyInstance<string, []>;
+    beforeEach(() => {
+      dir = mkdtempSync(join(os.tmpdir(), 'order-imports-'));
+      tmpdir = jest.spyOn(os, 'tmpdir').mockReturnValue(dir);
+    });
+    afterEach(() => {
+      tmpdir.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    // exceljs deletes a temp file asynchronously (close, then unlink): give it a moment, never more.
+    const leftovers = async () => {
+      for (let i = 0; i < 20 && readdirSync(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      return readdirSync(dir);
+    };
+    const partOrder = (file: Buffer) => unzipEntries(file).map((e) => e.name).filter((n) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(n));
+
+    it('the fixture makes exceljs spool its sheet into that directory until the sheet has been read past', async () => {
+      const file = await xlsx([orderRow(num('TMP'))]);
+      expect(partOrder(file)).toEqual(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']);
+      const sheets = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {})[Symbol.asyncIterator]();
+      const first = await sheets.next();
+      expect(readdirSync(dir)).toHaveLength(1);
+      let rows = 0;
+      for await (const _row of first.value!) rows++;
+      expect(rows).toBe(2);
+      expect(readdirSync(dir)).toHaveLength(1);
+      expect((await sheets.next()).done).toBe(true);
+      expect(await leftovers()).toEqual([]);
+    });
+
+    it('after an upload whose header is checked and refused (the read stops after two records)', async () => {
+      const file = await xlsx([orderRow(num('TMP')), orderRow(num('TMP'))], [...HEADER, 'colour']);
+      expect(partOrder(file)).toEqual(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']);
+      const res = await upload(t, seller.token, file, undefined, 'orders.xlsx');
+      expect({ status: res.statusCode, code: res.json().code }).toEqual({ status: 422, code: 'import.invalid_header' });
+      expect(await leftovers()).toEqual([]);
+    });
+
+    it('after an upload refused because its sheet cannot be parsed', async () => {
+      const entries = unzipEntries(await xlsx([orderRow(num('TMP'))]));
+      const sheet = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+      sheet.content = Buffer.from(sheet.content.toString('utf8').replace('</row>', '</rows>'));
+      const file = zipOf(entries);
+      expect(partOrder(file)).toEqual(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']);
+      const res = await upload(t, seller.token, file, undefined, 'orders.xlsx');
+      expect({ status: res.statusCode, code: res.json().code }).toEqual({ status: 422, code: 'import.xlsx_unreadable' });
+      expect(await leftovers()).toEqual([]);
+    });
+
+    it('after an upload and the worker reading the whole first sheet of a workbook with two sheets', async () => {
+      const file = await xlsx([orderRow(num('TMP')), orderRow(num('TMP'))], HEADER, { Notes: [['not imported'], ['really not']] });
+      expect(partOrder(file)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/sharedStrings.xml']);
+      const res = await upload(t, seller.token, file, undefined, 'orders.xlsx');
+      expect(res.statusCode).toBe(202);
+      expect(await waitForImport(t, seller.token, res.json().id)).toMatchObject({ status: 'completed', totalRows: 2, succeeded: 2 });
+      expect(await leftovers()).toEqual([]);
+    });
+
+    it('with sharedStrings stored before the sheet too (read straight from the zip, nothing spooled), early stop included', async () => {
+      const entries = unzipEntries(await xlsx([orderRow(num('TMP')), orderRow(num('TMP'))]));
+      const file = zipOf([...entries.filter((e) => !e.name.startsWith('xl/worksheets/')), ...entries.filter((e) => e.name.startsWith('xl/worksheets/'))]);
+      expect(partOrder(file)).toEqual(['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']);
+      const res = await upload(t, seller.token, file, undefined, 'orders.xlsx');
+      expect(res.statusCode).toBe(202);
+      expect(await waitForImport(t, seller.token, res.json().id)).toMatchObject({ status: 'completed', totalRows: 2, succeeded: 2 });
+      expect(await leftovers()).toEqual([]);
+    });
+
+    it('after the worker stops reading early (too many rows)', async () => {
+      const file = await xlsx(Array.from({ length: MAX_ROWS + 5 }, () => orderRow(num('TMP'))));
+      const res = await upload(t, seller.token, file, undefined, 'orders.xlsx');
+      expect(res.statusCode).toBe(202);
+      expect(await waitForImport(t, seller.token, res.json().id)).toMatchObject({ status: 'failed', error: { code: 'import.too_many_rows' } });
+      expect(await leftovers()).toEqual([]);
     });
   });
 

@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import * as ExcelJS from 'exceljs';
 import { AuditModule } from '@shipcrowd/audit';
 import { CompaniesHttpModule } from '@shipcrowd/companies';
@@ -84,7 +84,8 @@ export function csv(rows: Row[], header = HEADER): string {
   return [header.join(','), ...rows.map((r) => header.map((h) => quote(r[h] ?? '')).join(','))].join('\r\n') + '\r\n';
 }
 
-export async function xlsx(rows: (Row | ((sheet: ExcelJS.Worksheet) => void))[], header = HEADER): Promise<Buffer> {
+/** A workbook as exceljs writes it: each sheet's part comes before xl/sharedStrings.xml. `otherSheets` follow the orders sheet. */
+export async function xlsx(rows: (Row | ((sheet: ExcelJS.Worksheet) => void))[], header = HEADER, otherSheets: Record<string, string[][]> = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Orders');
   sheet.addRow(header);
@@ -92,6 +93,7 @@ export async function xlsx(rows: (Row | ((sheet: ExcelJS.Worksheet) => void))[],
     if (typeof r === 'function') r(sheet);
     else sheet.addRow(header.map((h) => r[h] ?? ''));
   }
+  for (const [name, cells] of Object.entries(otherSheets)) workbook.addWorksheet(name).addRows(cells);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -188,4 +190,21 @@ export function zipOf(entries: { name: string; content: Buffer }[]): Buffer {
   end.writeUInt32LE(dir.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
+}
+
+/** The entries of a zip written with sizes in its local headers (exceljs's and zipOf's), in archive order. */
+export function unzipEntries(zip: Buffer): { name: string; content: Buffer }[] {
+  const entries: { name: string; content: Buffer }[] = [];
+  for (let offset = 0; zip.readUInt32LE(offset) === 0x04034b50; ) {
+    if (zip.readUInt16LE(offset + 6) & 0x08) throw new Error('sizes are in data descriptors; not supported here');
+    const method = zip.readUInt16LE(offset + 8);
+    const size = zip.readUInt32LE(offset + 18);
+    const nameLength = zip.readUInt16LE(offset + 26);
+    const start = offset + 30 + nameLength + zip.readUInt16LE(offset + 28);
+    const data = zip.subarray(start, start + size);
+    const name = zip.toString('utf8', offset + 30, offset + 30 + nameLength);
+    if (!name.endsWith('/')) entries.push({ name, content: method === 8 ? inflateRawSync(data) : Buffer.from(data) });
+    offset = start + size;
+  }
+  return entries;
 }

@@ -61,6 +61,30 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/**
+ * exceljs copies every worksheet that precedes xl/sharedStrings.xml in the zip (the order exceljs itself writes) into
+ * a temp file, and deletes it only when its sheet iterator is advanced past that sheet: a read that ends early (or
+ * after the first sheet) would leave the file until the process exits. So we advance it to the end, however the read
+ * ended, without reading the rows: each remaining sheet is read up to its first row only, which opens and closes its
+ * temp file's stream (a stream left unopened would keep an fd on the deleted file, or fail to open it later).
+ */
+async function releaseSheets(sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>): Promise<void> {
+  for (;;) {
+    let next: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
+    try {
+      next = await sheets.next();
+    } catch {
+      return; // exceljs gave up on the workbook; the caller already has its outcome
+    }
+    if (next.done) return;
+    try {
+      for await (const _row of next.value) break;
+    } catch {
+      // a damaged sheet we were not going to read
+    }
+  }
+}
+
 @Injectable()
 export class StreamingImportFileReader extends ImportFileReader {
   sniff(head: Buffer): ImportFormat {
@@ -126,19 +150,20 @@ export class StreamingImportFileReader extends ImportFileReader {
 
   private async *xlsxRecords(body: Readable): AsyncGenerator<FileRecord> {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(body, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+    const sheets = reader[Symbol.asyncIterator]();
     try {
-      for await (const sheet of reader) {
-        for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-          const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText);
-          if (values.every((v) => v.trim() === '')) continue;
-          yield { line: row.number, values };
-        }
-        break; // the first sheet only
+      const first = await sheets.next(); // the first sheet only
+      if (first.done) return;
+      for await (const row of first.value) {
+        const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText);
+        if (values.every((v) => v.trim() === '')) continue;
+        yield { line: row.number, values };
       }
     } catch (error) {
       if (error instanceof DomainError) throw error;
       throw fileProblem('import.xlsx_unreadable', `The XLSX workbook cannot be read: ${(error as Error).message}.`);
     } finally {
+      await releaseSheets(sheets);
       body.destroy();
     }
   }
