@@ -174,6 +174,36 @@ describe('pricing: rate cards (versions, maker-checker, guards)', () => {
     expect((await t.http({ method: 'GET', url: '/v1/rate-cards' })).statusCode).toBe(401);
   });
 
+  it('pages the admin list by cursor in scope, courier and service order, with filters; a foreign cursor is a 422', async () => {
+    const all = (await admin('GET', '?scope=base&limit=100')).json();
+    expect(all.items).toHaveLength(20);
+    expect(all.nextCursor).toBeNull();
+    const seen: { courier: string; service: string; id: string }[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = (await admin('GET', `?scope=base&limit=6${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      expect(page.items.length).toBeLessThanOrEqual(6);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(4);
+    expect(seen.map((c) => c.id)).toEqual(all.items.map((c: { id: string }) => c.id));
+    const keys = seen.map((c) => `${c.courier}/${c.service}`);
+    expect(keys).toEqual([...keys].sort());
+    expect((await admin('GET', '?scope=base')).json().items).toHaveLength(20); // default page of 20
+    expect((await admin('GET', '?scope=base&courier=delhivery')).json().items.every((c: { courier: string }) => c.courier === 'delhivery')).toBe(true);
+
+    const foreign = Buffer.from(JSON.stringify({ scope: 'base', courier: 1 })).toString('base64url');
+    for (const bad of [foreign, 'not-a-cursor']) {
+      const res = await admin('GET', `?cursor=${bad}`);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().code).toBe('pagination.invalid_cursor');
+    }
+    expect((await admin('GET', '?limit=101')).statusCode).toBe(422);
+  });
+
   it('keeps company overrides private to their company (row-level security)', async () => {
     const other = await seedCompany(t, 'Nosy Co');
     const visible = await t.get(UnitOfWork).run({ companyId: other.companyId }, (tx) => tx.execute(sql`select count(*)::int as n from pricing.rate_cards where company_id is not null`));

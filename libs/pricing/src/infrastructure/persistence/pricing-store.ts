@@ -36,6 +36,14 @@ export interface CardFilter {
   includeRetired?: boolean;
 }
 
+/** Where a page of cards starts: after this card in (scope, courier, service, id) order. */
+export interface CardPosition {
+  scope: string;
+  courier: string;
+  service: string;
+  id: string;
+}
+
 /** SQL for "this version prices quotes at `now`": active, or approved and already effective; not past effective_to. */
 function inForce(now: Date): SQL {
   return sql`(${rateCardVersions.status} = 'active' or (${rateCardVersions.status} = 'approved' and ${rateCardVersions.effectiveFrom} <= ${now}))
@@ -69,7 +77,8 @@ export class PricingStore {
     return { ...card, versions };
   }
 
-  async cards(filter: CardFilter): Promise<RateCardWithVersions[]> {
+  /** Up to `limit` cards in (scope, courier, service, id) order, after `after` when given, each with its versions. */
+  async cards(filter: CardFilter, limit: number, after?: CardPosition): Promise<RateCardWithVersions[]> {
     const tx = this.uow.tx();
     const where = and(
       filter.scope ? eq(rateCards.scope, filter.scope) : undefined,
@@ -77,8 +86,9 @@ export class PricingStore {
       filter.courier ? eq(rateCards.courier, filter.courier) : undefined,
       filter.service ? eq(rateCards.service, filter.service) : undefined,
       filter.includeRetired ? undefined : isNull(rateCards.retiredAt),
+      after ? sql`(${rateCards.scope}, ${rateCards.courier}, ${rateCards.service}, ${rateCards.id}) > (${after.scope}, ${after.courier}, ${after.service}, ${after.id}::uuid)` : undefined,
     );
-    const cards = await tx.select().from(rateCards).where(where).orderBy(asc(rateCards.scope), asc(rateCards.courier), asc(rateCards.service), asc(rateCards.id)).limit(1000);
+    const cards = await tx.select().from(rateCards).where(where).orderBy(asc(rateCards.scope), asc(rateCards.courier), asc(rateCards.service), asc(rateCards.id)).limit(limit);
     if (!cards.length) return [];
     const versions = await tx
       .select()

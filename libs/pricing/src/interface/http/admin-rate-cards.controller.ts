@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, PlatformAdminOnly, Principal } from '@shipcrowd/platform';
+import { ApiProblems, CurrentPrincipal, Page, pageLimit, PlatformAdminOnly, Principal, toPage } from '@shipcrowd/platform';
 import { CreateRateCard } from '../../application/commands/create-rate-card/create-rate-card.command';
 import {
   ActivateRateCardVersion,
@@ -14,7 +14,7 @@ import {
 import { AddRateCardVersion, EditRateCardVersion, VersionChanges } from '../../application/commands/rate-card-versions/rate-card-versions.commands';
 import { GetRateCard, ListRateCards } from '../../application/queries/rate-cards/rate-cards.queries';
 import type { RateCardVersionView, RateCardView } from '../../application/rate-card-view';
-import { dateOrNull, UuidOr404, VersionOr404 } from './http-helpers';
+import { cardCursor, dateOrNull, UuidOr404, VersionOr404 } from './http-helpers';
 import type { RateCardTermsInput } from '../../domain/terms';
 import { CreateRateCardDto, RateCardTermsDto, ListRateCardsQueryDto, RateCardDto, RateCardListDto, RateCardVersionChangesDto, RateCardVersionListDto, RejectRateCardDto, RetireRateCardDto } from './pricing.dto';
 
@@ -33,13 +33,16 @@ export class AdminRateCardsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List rate cards (not retired unless asked) with their version history' })
+  @ApiOperation({ summary: 'List rate cards (not retired unless asked) with their version history, by scope, courier and service; cursor-paginated' })
   @ApiOkResponse({ type: RateCardListDto })
-  async listRateCards(@Query() query: ListRateCardsQueryDto): Promise<{ items: RateCardView[] }> {
-    const items = await this.queries.execute<ListRateCards, RateCardView[]>(
-      new ListRateCards({ scope: query.scope, companyId: query.companyId, courier: query.courier, service: query.service, includeRetired: query.includeRetired === 'true' }),
+  @ApiProblems(422)
+  async listRateCards(@Query() query: ListRateCardsQueryDto): Promise<Page<RateCardView>> {
+    const limit = pageLimit(query);
+    const after = cardCursor(query.cursor);
+    const rows = await this.queries.execute<ListRateCards, RateCardView[]>(
+      new ListRateCards({ scope: query.scope, companyId: query.companyId, courier: query.courier, service: query.service, includeRetired: query.includeRetired === 'true' }, limit, after),
     );
-    return { items };
+    return toPage(rows, limit, (c) => ({ scope: c.scope, courier: c.courier, service: c.service, id: c.id }));
   }
 
   @Post()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { PageMeta, PageQuery } from '@shipcrowd/platform';
 import {
   ArrayMaxSize,
   IsArray,
@@ -97,7 +98,7 @@ export class RetireRateCardDto {
   @ApiPropertyOptional({ example: 'Contract ended', maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
 }
 
-export class ListRateCardsQueryDto {
+export class ListRateCardsQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: ['base', 'b2b', 'vip', 'company'] }) @IsOptional() @IsIn(['base', 'b2b', 'vip', 'company']) scope?: 'base' | 'b2b' | 'vip' | 'company';
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() companyId?: string;
   @ApiPropertyOptional({ example: 'delhivery' }) @IsOptional() @IsString() @MaxLength(50) courier?: string;
@@ -140,7 +141,7 @@ export class RateCardDto {
   @ApiProperty({ type: [RateCardVersionDto], description: 'Full history, newest first' }) versions!: RateCardVersionDto[];
 }
 
-export class RateCardListDto {
+export class RateCardListDto extends PageMeta {
   @ApiProperty({ type: [RateCardDto] }) items!: RateCardDto[];
 }
 

@@ -14,8 +14,8 @@ import { ApplicableRateCards, GetPricingTier, GetQuotePreferences, GetRateCard, 
 export class ListRateCardsHandler implements IQueryHandler<ListRateCards, RateCardView[]> {
   constructor(private readonly uow: UnitOfWork, private readonly store: PricingStore) {}
 
-  async execute({ filter }: ListRateCards): Promise<RateCardView[]> {
-    return this.uow.run({ system: true }, async () => (await this.store.cards(filter)).map(toRateCardView));
+  async execute({ filter, limit, after }: ListRateCards): Promise<RateCardView[]> {
+    return this.uow.run({ system: true }, async () => (await this.store.cards(filter, limit + 1, after)).map(toRateCardView));
   }
 }
 

@@ -1,8 +1,12 @@
-import type { CardFilter } from '../../../infrastructure/persistence/pricing-store';
+import type { CardFilter, CardPosition } from '../../../infrastructure/persistence/pricing-store';
 
-/** Platform admins: cards with their full version history. */
+/** Platform admins: a page of cards with their full version history (`limit` + 1 are read, to tell whether more follow). */
 export class ListRateCards {
-  constructor(readonly filter: CardFilter) {}
+  constructor(
+    readonly filter: CardFilter,
+    readonly limit: number,
+    readonly after?: CardPosition,
+  ) {}
 }
 
 export class GetRateCard {
