@@ -182,7 +182,7 @@ describe('pricing: rate cards (versions, maker-checker, guards)', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = (await admin('GET', `?scope=base&limit=6${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { courier: string; service: string; id: string }[]; nextCursor: string | null } = (await admin('GET', `?scope=base&limit=6${cursor ? `&cursor=${cursor}` : ''}`)).json();
       expect(page.items.length).toBeLessThanOrEqual(6);
       seen.push(...page.items);
       cursor = page.nextCursor;
