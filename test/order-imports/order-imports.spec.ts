@@ -145,6 +145,22 @@ describe('order imports: CSV/XLSX bulk import as a job', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['order_imports.started', 'order_imports.rolled_back']));
   });
 
+  it('keeps the error report of an import that stops part-way (rows refused before the fault are in it)', async () => {
+    const fault = num('FLT');
+    // A database fault while the orders are written, as if the server failed in the middle of an import.
+    await t.database.ownerExec(`create function orders.test_fault() returns trigger language plpgsql as $$
+      begin if new.order_number = '${fault}' then raise exception 'disk full'; end if; return new; end $$;
+      create trigger test_fault before insert on orders.orders for each row execute function orders.test_fault()`);
+    try {
+      const res = await upload(t, seller.token, csv([orderRow(num('FLT')), orderRow(num('FLT'), { payment_mode: 'card' }), orderRow(fault)]));
+      const failed = await waitForImport(t, seller.token, res.json().id);
+      expect(failed).toMatchObject({ status: 'failed', error: { code: 'import.internal_error' }, ordersCreated: 0 });
+      expect((await errorReport(failed.id)).map((r) => [r.row, r.field])).toEqual([['3', 'payment_mode']]);
+    } finally {
+      await t.database.ownerExec('drop trigger test_fault on orders.orders; drop function orders.test_fault()');
+    }
+  });
+
   it('marks an import whose worker died as interrupted when its job is redelivered, and lets it be rolled back', async () => {
     const res = await upload(t, seller.token, csv([orderRow(num('INT')), orderRow(num('INT'))]));
     const done = await waitForImport(t, seller.token, res.json().id);

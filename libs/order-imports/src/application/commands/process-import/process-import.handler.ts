@@ -143,13 +143,15 @@ export class ProcessOrderImportHandler implements ICommandHandler<ProcessOrderIm
    * write (work in PostgreSQL); the orders context still writes an import's chunks in the order they were sent.
    */
   private async validOnly(job: StoredImport, parsed: Parsed): Promise<void> {
-    const problems = [...parsed.problems];
     const valid = parsed.orders.filter((o) => o.draft);
-    const failedLines = new Set(problems.map((p) => p.line));
+    const failedLines = new Set(parsed.problems.map((p) => p.line));
     let processed = parsed.totalRows - rowsOf(valid);
     let succeeded = 0;
     let ordersCreated = 0;
     await this.store.update(job.companyId, job.id, { status: 'importing', validatedAt: new Date(), processed, failed: failedLines.size });
+    // The error report grows as the import goes: rows the file itself got wrong now, each chunk's refusals after it,
+    // so it can be read while the import runs and still holds them if the import stops part-way.
+    await this.saveProblems(job, parsed, parsed.problems);
     const chunks: AssembledOrder[][] = [];
     for (let i = 0; i < valid.length; i += WRITE_CHUNK) chunks.push(valid.slice(i, i + WRITE_CHUNK));
     let next = chunks.length ? this.place(job, chunks[0], 'valid_only') : null;
@@ -160,13 +162,13 @@ export class ProcessOrderImportHandler implements ICommandHandler<ProcessOrderIm
         const current = next!;
         next = k + 1 < chunks.length ? this.place(job, chunks[k + 1], 'valid_only') : null;
         const { outcomes, written } = await current;
-        problems.push(...this.outcomeProblems(chunk, outcomes));
         outcomes.forEach((o, i) => {
           if (o.ok) succeeded += chunk[i].lines.length;
           else chunk[i].lines.forEach((l) => failedLines.add(l));
         });
         ordersCreated += written;
         processed += rowsOf(chunk);
+        await this.saveProblems(job, parsed, this.outcomeProblems(chunk, outcomes));
         await this.store.update(job.companyId, job.id, { processed, succeeded, failed: failedLines.size, ordersCreated });
         this.logger.debug({ importId: job.id, chunk: k, orders: chunk.length, written, ms: Math.round(performance.now() - started) }, 'order import: chunk placed');
       }
@@ -175,7 +177,6 @@ export class ProcessOrderImportHandler implements ICommandHandler<ProcessOrderIm
       await next?.catch(() => undefined);
       throw error;
     }
-    await this.saveProblems(job, parsed, problems);
     await this.store.update(job.companyId, job.id, { status: 'completed', processed: parsed.totalRows, succeeded, failed: parsed.totalRows - succeeded, ordersCreated, finishedAt: new Date() });
   }
 
@@ -199,6 +200,7 @@ export class ProcessOrderImportHandler implements ICommandHandler<ProcessOrderIm
   }
 
   private async saveProblems(job: StoredImport, parsed: Parsed, problems: RowProblem[]): Promise<void> {
+    if (problems.length === 0) return;
     const orderCol = parsed.header.indexOf('order_number');
     const stored: StoredProblem[] = problems
       .sort((a, b) => a.line - b.line)
