@@ -221,7 +221,12 @@ export class QuoteRequestDto {
   @ApiPropertyOptional({ example: 149900, description: 'Required for COD, paise' }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000_000) codAmountPaise?: number;
   @ApiProperty({ example: 1200, description: 'Dead weight, grams' }) @IsInt() @Min(1) @Max(5_000_000) weightGrams!: number;
   @ApiPropertyOptional({ type: DimensionsDto }) @IsOptional() @ValidateNested() @Type(() => DimensionsDto) dimensionsCm?: DimensionsDto;
-  @ApiPropertyOptional({ example: 149900, description: 'paise' }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000_000) declaredValuePaise?: number;
+  @ApiPropertyOptional({ example: 149900, description: 'Declared value of the goods, paise. Checked and part of the quote, but no line of today\'s rate cards depends on it (they have no value-based or insurance charge)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000_000)
+  declaredValuePaise?: number;
   @ApiPropertyOptional({ example: false, description: 'B2B shipment: B2B cards apply' }) @IsOptional() @IsBoolean() b2b?: boolean;
   @ApiPropertyOptional({ example: ['delhivery', 'xpressbees'], type: [String], description: 'Only these couriers' })
   @IsOptional()
